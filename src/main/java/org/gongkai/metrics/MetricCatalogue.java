@@ -1,0 +1,261 @@
+package org.gongkai.metrics;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.gongkai.canonical.ReportFormat;
+
+/**
+ * The one catalogue of metric keys (FORMAT.md), read from {@code metrics/catalogue.json}. Parsing, validation,
+ * queries, exports and {@code GET /api/metrics} all read it; nothing else lists metric keys.
+ */
+public final class MetricCatalogue {
+
+    private static final String RESOURCE = "/metrics/catalogue.json";
+    private static final Set<ReportFormat> TABLE_FORMATS = EnumSet.of(ReportFormat.F2019, ReportFormat.F2021);
+    private static volatile MetricCatalogue standard;
+
+    private final Map<String, Metric> metrics;
+    private final Map<String, List<Metric>> rows;
+
+    private MetricCatalogue(List<Metric> all) {
+        Map<String, Metric> byKey = new LinkedHashMap<>();
+        for (Metric m : all) {
+            if (byKey.put(m.key(), m) != null) throw new IllegalStateException("duplicate metric key " + m.key());
+        }
+        this.metrics = java.util.Collections.unmodifiableMap(byKey);
+        this.rows = all.stream()
+                .collect(Collectors.groupingBy(Metric::row, LinkedHashMap::new, Collectors.toUnmodifiableList()));
+    }
+
+    /** The catalogue shipped with Gongkai. */
+    public static MetricCatalogue standard() {
+        if (standard == null) {
+            synchronized (MetricCatalogue.class) {
+                if (standard == null) standard = load();
+            }
+        }
+        return standard;
+    }
+
+    public Collection<Metric> all() {
+        return metrics.values();
+    }
+
+    public Optional<Metric> find(String key) {
+        return Optional.ofNullable(metrics.get(key));
+    }
+
+    public Metric get(String key) {
+        return find(key).orElseThrow(() -> new IllegalArgumentException("unknown metric " + key));
+    }
+
+    /** The metrics of one table row, in column order (`outcome.granted` → its seven applicant columns). */
+    public List<Metric> row(String rowKey) {
+        return rows.getOrDefault(rowKey, List.of());
+    }
+
+    /** Row keys in table order. */
+    public Set<String> rowKeys() {
+        return rows.keySet();
+    }
+
+    /** Cells a complete report of this format prints, in table order. Narrative reports print none. */
+    public List<Metric> printedCells(ReportFormat format) {
+        return metrics.values().stream().filter(m -> m.isPrintedCellOf(format)).toList();
+    }
+
+    // ---------------------------------------------------------------- loading
+
+    private static MetricCatalogue load() {
+        try (InputStream in = MetricCatalogue.class.getResourceAsStream(RESOURCE)) {
+            if (in == null) throw new IllegalStateException("missing " + RESOURCE);
+            return new MetricCatalogue(expand(new ObjectMapper().readTree(in)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static List<Metric> expand(JsonNode root) {
+        List<Metric> out = new ArrayList<>();
+        expandProactive(root.get("proactive"), out);
+        for (JsonNode s : root.get("single")) {
+            out.add(new Metric(
+                    text(s, "key"),
+                    text(s, "zh"),
+                    text(s, "en"),
+                    text(s, "section"),
+                    text(s, "unit"),
+                    aggregation(text(s, "aggregation")),
+                    formats(s.get("formats")),
+                    MetricKind.PROSE,
+                    null,
+                    text(s, "key"),
+                    null,
+                    text(s, "zh"),
+                    Map.of(),
+                    List.of(),
+                    List.of(),
+                    List.of(),
+                    List.of(),
+                    Set.of(),
+                    text(s, "note")));
+        }
+        expandGrid(root, "requests", "requests", out);
+        expandGrid(root, "appeals", "appeals", out);
+        for (JsonNode d : root.get("derived")) {
+            out.add(new Metric(
+                    text(d, "key"),
+                    text(d, "zh"),
+                    text(d, "en"),
+                    "derived",
+                    "ratio",
+                    Aggregation.RATIO,
+                    TABLE_FORMATS,
+                    MetricKind.RATE,
+                    text(d, "formula"),
+                    text(d, "key"),
+                    null,
+                    text(d, "zh"),
+                    Map.of(),
+                    List.of(),
+                    List.of(),
+                    strings(d.get("numerator")),
+                    strings(d.get("denominator")),
+                    Set.of(),
+                    null));
+        }
+        return out;
+    }
+
+    private static void expandProactive(JsonNode rowsNode, List<Metric> out) {
+        Map<String, JsonNode> columnsByRow = new LinkedHashMap<>();
+        for (JsonNode r : rowsNode) {
+            String rowKey = text(r, "row");
+            JsonNode cols = r.get("columns");
+            if (cols.isTextual()) cols = columnsByRow.get(cols.asText().substring(1));
+            columnsByRow.put(rowKey, cols);
+            Set<ReportFormat> rowFormats = r.has("formats") ? formats(r.get("formats")) : TABLE_FORMATS;
+            for (JsonNode c : cols) {
+                Set<ReportFormat> f = EnumSet.copyOf(formats(c.get("formats")));
+                f.retainAll(rowFormats);
+                if (f.isEmpty()) continue;
+                Map<ReportFormat, String> labels = new EnumMap<>(ReportFormat.class);
+                if (c.has("zh2019")) labels.put(ReportFormat.F2019, text(c, "zh2019"));
+                if (c.has("zh2021")) labels.put(ReportFormat.F2021, text(c, "zh2021"));
+                String columnZh = labels.getOrDefault(ReportFormat.F2021, labels.get(ReportFormat.F2019));
+                String note =
+                        f.contains(ReportFormat.F2019) && f.contains(ReportFormat.F2021) ? text(c, "note2019") : null;
+                out.add(new Metric(
+                        rowKey + "." + text(c, "key"),
+                        text(r, "zh") + "·" + columnZh,
+                        text(r, "en") + " — " + text(c, "en"),
+                        "proactive",
+                        text(c, "unit"),
+                        aggregation(text(c, "aggregation")),
+                        f,
+                        MetricKind.CELL,
+                        null,
+                        rowKey,
+                        text(c, "key"),
+                        text(r, "zh"),
+                        labels,
+                        strings(r.get("aliases")),
+                        List.of(),
+                        List.of(),
+                        List.of(),
+                        Set.of(),
+                        note));
+            }
+        }
+    }
+
+    /** Sections 三 and 四: every row × every column of a fixed column set. */
+    private static void expandGrid(JsonNode root, String name, String section, List<Metric> out) {
+        JsonNode grid = root.get(name);
+        JsonNode columns = root.get("columnSets").get(text(grid, "columns"));
+        Map<String, List<String>> childrenByParent = new LinkedHashMap<>();
+        for (JsonNode r : grid.get("rows")) {
+            if (r.has("parent")) {
+                childrenByParent
+                        .computeIfAbsent(text(r, "parent"), k -> new ArrayList<>())
+                        .add(text(r, "row"));
+            }
+        }
+        for (JsonNode r : grid.get("rows")) {
+            String rowKey = text(r, "row");
+            Set<ReportFormat> rowFormats = r.has("formats") ? formats(r.get("formats")) : TABLE_FORMATS;
+            boolean subtotal = r.path("subtotal").asBoolean(false);
+            Set<ReportFormat> componentsIn = subtotal
+                    ? TABLE_FORMATS
+                    : (r.has("subtotalFormats") ? formats(r.get("subtotalFormats")) : Set.of());
+            List<String> childRows = childrenByParent.getOrDefault(rowKey, List.of());
+            String rowLabel = r.has("label") ? text(r, "label") : text(r, "zh");
+            for (JsonNode c : columns) {
+                String col = text(c, "key");
+                List<String> components =
+                        childRows.stream().map(child -> child + "." + col).toList();
+                Map<ReportFormat, String> labels = new EnumMap<>(ReportFormat.class);
+                rowFormats.forEach(f -> labels.put(f, text(c, "zh")));
+                out.add(new Metric(
+                        rowKey + "." + col,
+                        text(r, "zh") + "·" + text(c, "zh"),
+                        text(r, "en") + " — " + text(c, "en"),
+                        section,
+                        "requests".equals(section) ? "requests" : "cases",
+                        Aggregation.SUM,
+                        rowFormats,
+                        subtotal ? MetricKind.SUBTOTAL : MetricKind.CELL,
+                        components.isEmpty() ? null : String.join(" + ", components),
+                        rowKey,
+                        col,
+                        rowLabel,
+                        labels,
+                        strings(r.get("aliases")),
+                        strings(c.get("aliases")),
+                        components,
+                        List.of(),
+                        componentsIn,
+                        null));
+            }
+        }
+    }
+
+    private static String text(JsonNode node, String field) {
+        JsonNode v = node.get(field);
+        return v == null || v.isNull() ? null : v.asText();
+    }
+
+    private static List<String> strings(JsonNode array) {
+        if (array == null) return List.of();
+        List<String> out = new ArrayList<>();
+        array.forEach(n -> out.add(n.asText()));
+        return out;
+    }
+
+    private static Set<ReportFormat> formats(JsonNode array) {
+        Set<ReportFormat> out = EnumSet.noneOf(ReportFormat.class);
+        array.forEach(n -> out.add(ReportFormat.fromCode(n.asText()).orElseThrow()));
+        return out;
+    }
+
+    private static Aggregation aggregation(String code) {
+        return switch (code) {
+            case "sum" -> Aggregation.SUM;
+            case "stock" -> Aggregation.STOCK;
+            default -> Aggregation.RATIO;
+        };
+    }
+}
