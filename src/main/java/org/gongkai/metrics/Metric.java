@@ -2,6 +2,7 @@ package org.gongkai.metrics;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -43,11 +44,13 @@ public record Metric(
         String note) {
 
     /** May this metric be added across agencies and years. */
+    @JsonProperty
     public boolean summable() {
         return aggregation == Aggregation.SUM;
     }
 
     /** Rates are derived; so are subtotals in the formats that print no row for them. */
+    @JsonProperty
     public boolean derived() {
         return kind == MetricKind.RATE || kind == MetricKind.SUBTOTAL;
     }

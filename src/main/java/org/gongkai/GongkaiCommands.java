@@ -1,0 +1,19 @@
+package org.gongkai;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The command-line tools that ship in the same jar as the service ({@code java -jar quarkus-run.jar <tool>}). */
+@Command(
+        name = "gongkai",
+        mixinStandardHelpOptions = true,
+        description = "Gongkai tools. With no arguments (or 'serve') the jar starts the service.",
+        subcommands = {CommandLine.HelpCommand.class})
+public final class GongkaiCommands {
+
+    private GongkaiCommands() {}
+
+    public static int run(String... args) {
+        return new CommandLine(new GongkaiCommands()).execute(args);
+    }
+}

@@ -1,0 +1,24 @@
+package org.gongkai.metrics;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.Collection;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+/** {@code GET /api/metrics}: the whole metric catalogue. */
+@Path("/api/metrics")
+@Produces(MediaType.APPLICATION_JSON)
+public class MetricResource {
+
+    @Inject
+    MetricCatalogue catalogue;
+
+    @GET
+    @Operation(summary = "Every metric: key, labels, section, unit, whether it may be summed, formats, derivation")
+    public Collection<Metric> all() {
+        return catalogue.all();
+    }
+}

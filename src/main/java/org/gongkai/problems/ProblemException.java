@@ -1,0 +1,71 @@
+package org.gongkai.problems;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A request Gongkai refuses, with everything the problem body needs. Thrown anywhere below the resources; one
+ * mapper ({@link ProblemMapper}) turns it into {@code application/problem+json}.
+ */
+public class ProblemException extends RuntimeException {
+
+    private final int status;
+    private final String slug;
+    private final String title;
+    private final List<FieldError> errors;
+    private final Map<String, Object> extensions;
+
+    public ProblemException(int status, String slug, String title, String detail, List<FieldError> errors) {
+        this(status, slug, title, detail, errors, Map.of());
+    }
+
+    public ProblemException(
+            int status,
+            String slug,
+            String title,
+            String detail,
+            List<FieldError> errors,
+            Map<String, Object> extensions) {
+        super(detail);
+        this.status = status;
+        this.slug = slug;
+        this.title = title;
+        this.errors = List.copyOf(errors);
+        this.extensions = Map.copyOf(extensions);
+    }
+
+    /** 422: the body is well-formed JSON but says something Gongkai cannot store. */
+    public static ProblemException invalid(List<FieldError> errors) {
+        String detail = errors.size() == 1
+                ? errors.get(0).pointer() + ": " + errors.get(0).message()
+                : errors.size() + " fields are invalid; first " + errors.get(0).pointer() + ": "
+                        + errors.get(0).message();
+        return new ProblemException(422, "invalid-field", "Invalid field", detail, errors);
+    }
+
+    public static ProblemException invalid(String pointer, String message) {
+        return invalid(List.of(new FieldError(pointer, message)));
+    }
+
+    /** 400: a query parameter that cannot be used as given. */
+    public static ProblemException badParameter(String name, String message) {
+        return new ProblemException(
+                400,
+                "invalid-parameter",
+                "Invalid parameter",
+                name + ": " + message,
+                List.of(new FieldError(name, message)));
+    }
+
+    public static ProblemException notFound(String what) {
+        return new ProblemException(404, "not-found", "Not found", what, List.of());
+    }
+
+    public Problem toProblem(String instance) {
+        return new Problem("/problems/" + slug, title, status, getMessage(), instance, errors, extensions);
+    }
+
+    public int status() {
+        return status;
+    }
+}

@@ -1,0 +1,270 @@
+package org.gongkai.reports;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.agroal.api.AgroalDataSource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.gongkai.canonical.Bound;
+import org.gongkai.canonical.CheckResult;
+import org.gongkai.canonical.Figure;
+import org.gongkai.canonical.Part;
+import org.gongkai.canonical.ReportFormat;
+import org.gongkai.canonical.Source;
+import org.gongkai.canonical.SourceKind;
+import org.gongkai.metrics.Metric;
+import org.gongkai.metrics.MetricCatalogue;
+import org.gongkai.metrics.MetricIds;
+import org.gongkai.regions.Region;
+import org.gongkai.regions.RegionDirectory;
+import org.gongkai.regions.RegionLevel;
+
+/** Reads stored report revisions back, figure by figure with their sources. */
+@ApplicationScoped
+public class ReportReader {
+
+    private static final TypeReference<List<Part>> PARTS = new TypeReference<>() {};
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    @Inject
+    MetricIds metricIds;
+
+    @Inject
+    MetricCatalogue catalogue;
+
+    @Inject
+    RegionDirectory regions;
+
+    @Inject
+    ObjectMapper json;
+
+    public Optional<StoredReport> find(long id) {
+        try (Connection c = dataSource.getConnection()) {
+            StoredReport head;
+            try (PreparedStatement s = c.prepareStatement(
+                    """
+                    select r.id, r.year, r.format, r.revision, r.is_latest, r.document_id, r.published_on, r.source_url,
+                           r.created_at, r.missing, a.id, a.name, a.region_code, a.level, a.sector
+                    from report r join agency a on a.id = r.agency_id where r.id = ?
+                    """)) {
+                s.setLong(1, id);
+                try (ResultSet rs = s.executeQuery()) {
+                    if (!rs.next()) return Optional.empty();
+                    head = new StoredReport(
+                            Long.toString(rs.getLong(1)),
+                            agency(rs, 11),
+                            rs.getInt(2),
+                            rs.getString(3),
+                            rs.getInt(4),
+                            rs.getBoolean(5),
+                            idOrNull(rs, 6),
+                            dateOrNull(rs, 7),
+                            rs.getString(8),
+                            rs.getObject(9, OffsetDateTime.class),
+                            Map.of(),
+                            List.of(),
+                            List.of((String[]) rs.getArray(10).getArray()));
+                }
+            }
+            ReportFormat format = ReportFormat.fromCode(head.format()).orElseThrow();
+            Map<String, Figure> figures = figures(c, id, format);
+            List<CheckResult> checks = checks(c, id);
+            return Optional.of(new StoredReport(
+                    head.id(),
+                    head.agency(),
+                    head.year(),
+                    head.format(),
+                    head.revision(),
+                    head.latest(),
+                    head.documentId(),
+                    head.publishedOn(),
+                    head.sourceUrl(),
+                    head.createdAt(),
+                    figures,
+                    checks,
+                    head.missing()));
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read report " + id, e);
+        }
+    }
+
+    public ReportPage list(ReportFilter f) {
+        StringBuilder where = new StringBuilder(" where true");
+        List<Object> args = new ArrayList<>();
+        if (!f.allRevisions()) where.append(" and r.is_latest");
+        if (f.agency() != null) {
+            where.append(" and a.name like ?");
+            args.add("%" + f.agency().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+        }
+        if (f.regionCode() != null) {
+            switch (RegionLevel.ofCode(f.regionCode())) {
+                case PROVINCE -> where.append(" and r.province_code = ?");
+                case CITY -> where.append(" and r.city_code = ?");
+                case COUNTY -> where.append(" and r.region_code = ?");
+            }
+            args.add(f.regionCode());
+        }
+        if (f.year() != null) {
+            where.append(" and r.year = ?");
+            args.add(f.year().shortValue());
+        }
+        if (f.format() != null) {
+            where.append(" and r.format = ?");
+            args.add(f.format());
+        }
+        String from = " from report r join agency a on a.id = r.agency_id";
+        try (Connection c = dataSource.getConnection()) {
+            long total;
+            try (PreparedStatement s = c.prepareStatement("select count(*)" + from + where)) {
+                bind(s, args);
+                try (ResultSet rs = s.executeQuery()) {
+                    rs.next();
+                    total = rs.getLong(1);
+                }
+            }
+            List<ReportSummary> items = new ArrayList<>();
+            try (PreparedStatement s = c.prepareStatement(
+                    """
+                    select r.id, r.year, r.format, r.revision, r.is_latest, r.document_id, r.published_on,
+                           r.failed_checks, cardinality(r.missing), a.id, a.name, a.region_code, a.level, a.sector
+                    """
+                            + from + where + " order by r.year desc, a.name, r.revision desc limit ? offset ?")) {
+                args.add(f.limit());
+                args.add(f.offset());
+                bind(s, args);
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        items.add(new ReportSummary(
+                                Long.toString(rs.getLong(1)),
+                                agency(rs, 10),
+                                rs.getInt(2),
+                                rs.getString(3),
+                                rs.getInt(4),
+                                rs.getBoolean(5),
+                                idOrNull(rs, 6),
+                                dateOrNull(rs, 7),
+                                rs.getInt(8),
+                                rs.getInt(9)));
+                    }
+                }
+            }
+            return new ReportPage(items, total, f.limit(), f.offset());
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot list reports", e);
+        }
+    }
+
+    private Map<String, Figure> figures(Connection c, long id, ReportFormat format) throws SQLException {
+        Map<String, Figure> byKey = new TreeMap<>();
+        try (PreparedStatement s = c.prepareStatement(
+                """
+                select f.metric_id, f.value, f.bound, s.kind, s.text, s.start_offset, s.end_offset, s.row_label,
+                       s.column_label, s.note, s.parts
+                from figure f left join figure_source s on s.report_id = f.report_id and s.metric_id = f.metric_id
+                where f.report_id = ?
+                """)) {
+            s.setLong(1, id);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    String key = metricIds.key(rs.getShort(1));
+                    BigDecimal value = rs.getBigDecimal(2);
+                    Bound bound = Bound.values()[rs.getShort(3)];
+                    Source source;
+                    if (rs.getString(4) != null) {
+                        source = new Source(
+                                SourceKind.fromCode(rs.getString(4)).orElseThrow(),
+                                rs.getString(5),
+                                (Integer) rs.getObject(6),
+                                (Integer) rs.getObject(7),
+                                rs.getString(8),
+                                rs.getString(9));
+                    } else {
+                        Metric m = catalogue.get(key);
+                        source = m.isSumOfComponentsIn(format) ? Source.derived(m.formula()) : Source.submitted();
+                    }
+                    List<Part> parts = rs.getString(11) == null ? List.of() : parse(rs.getString(11));
+                    byKey.put(key, new Figure(value, bound, source, parts, rs.getString(10)));
+                }
+            }
+        }
+        // catalogue order reads like the printed tables
+        Map<String, Figure> ordered = new LinkedHashMap<>();
+        catalogue.all().stream().map(Metric::key).filter(byKey::containsKey).forEach(k -> ordered.put(k, byKey.get(k)));
+        return ordered;
+    }
+
+    private List<CheckResult> checks(Connection c, long id) throws SQLException {
+        List<CheckResult> out = new ArrayList<>();
+        try (PreparedStatement s = c.prepareStatement(
+                """
+                select rule, row_key, column_key, passed, expected, actual, message
+                from report_check where report_id = ? order by ordinal
+                """)) {
+            s.setLong(1, id);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new CheckResult(
+                            rs.getString(1),
+                            rs.getString(2),
+                            rs.getString(3),
+                            rs.getBoolean(4),
+                            rs.getBigDecimal(5),
+                            rs.getBigDecimal(6),
+                            rs.getString(7)));
+                }
+            }
+        }
+        return out;
+    }
+
+    private StoredReport.AgencyView agency(ResultSet rs, int col) throws SQLException {
+        String code = rs.getString(col + 2);
+        Map<RegionLevel, String> names = new LinkedHashMap<>();
+        for (Region r : regions.lineage(code)) names.put(r.level(), r.name());
+        return new StoredReport.AgencyView(
+                Long.toString(rs.getLong(col)),
+                rs.getString(col + 1),
+                code,
+                new StoredReport.RegionView(
+                        names.get(RegionLevel.PROVINCE), names.get(RegionLevel.CITY), names.get(RegionLevel.COUNTY)),
+                RegionLevel.values()[rs.getShort(col + 3) - 1].code(),
+                rs.getString(col + 4));
+    }
+
+    private List<Part> parse(String parts) {
+        try {
+            return json.readValue(parts, PARTS);
+        } catch (IOException e) {
+            throw new IllegalStateException("stored parts are not valid JSON", e);
+        }
+    }
+
+    private static void bind(PreparedStatement s, List<Object> args) throws SQLException {
+        for (int i = 0; i < args.size(); i++) s.setObject(i + 1, args.get(i));
+    }
+
+    private static String idOrNull(ResultSet rs, int col) throws SQLException {
+        long v = rs.getLong(col);
+        return rs.wasNull() ? null : Long.toString(v);
+    }
+
+    private static java.time.LocalDate dateOrNull(ResultSet rs, int col) throws SQLException {
+        java.sql.Date d = rs.getDate(col);
+        return d == null ? null : d.toLocalDate();
+    }
+}

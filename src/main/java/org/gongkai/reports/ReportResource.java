@@ -1,0 +1,84 @@
+package org.gongkai.reports;
+
+import jakarta.inject.Inject;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.gongkai.canonical.CanonicalReport;
+import org.gongkai.problems.ProblemException;
+import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestQuery;
+
+/** {@code /api/reports}: structured reports in, stored revisions out (API.md). */
+@Path("/api/reports")
+@Produces(MediaType.APPLICATION_JSON)
+public class ReportResource {
+
+    @Inject
+    SubmissionReader reader;
+
+    @Inject
+    ReportService service;
+
+    @Inject
+    ReportReader reports;
+
+    @ConfigProperty(name = "gongkai.limits.report-bytes", defaultValue = "1048576")
+    long reportBytes;
+
+    @POST
+    @Consumes(MediaType.WILDCARD)
+    @Operation(summary = "Submit a structured report; a resubmitted agency and year becomes a new revision")
+    public Response submit(InputStream body, @jakarta.ws.rs.core.Context UriInfo uri) {
+        String json = new String(RequestBodies.read(body, reportBytes), StandardCharsets.UTF_8);
+        CanonicalReport report = reader.read(json);
+        long id = service.submit(report, null);
+        StoredReport stored = reports.find(id).orElseThrow();
+        return Response.created(uri.getBaseUriBuilder()
+                        .path("api/reports")
+                        .path(stored.id())
+                        .build())
+                .entity(stored)
+                .build();
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "One stored report revision with every figure, its source, checks and missing cells")
+    public StoredReport get(@RestPath String id) {
+        long parsed;
+        try {
+            parsed = Long.parseLong(id);
+        } catch (NumberFormatException e) {
+            throw ProblemException.notFound("no report has the id " + id);
+        }
+        return reports.find(parsed).orElseThrow(() -> ProblemException.notFound("no report has the id " + id));
+    }
+
+    @GET
+    @Operation(summary = "A page of reports, latest revisions unless allRevisions=true")
+    public ReportPage list(
+            @RestQuery String agency,
+            @RestQuery @Pattern(regexp = "\\d{6}", message = "must be a 6-digit region code") String regionCode,
+            @RestQuery @Min(SubmissionReader.FIRST_YEAR) @Max(2100) Integer year,
+            @RestQuery @Pattern(regexp = "2019|2021|narrative", message = "must be 2019, 2021 or narrative")
+                    String format,
+            @RestQuery @DefaultValue("false") boolean allRevisions,
+            @RestQuery @DefaultValue("50") @Min(1) @Max(1000) int limit,
+            @RestQuery @DefaultValue("0") @Min(0) int offset) {
+        return reports.list(new ReportFilter(agency, regionCode, year, format, allRevisions, limit, offset));
+    }
+}

@@ -1,0 +1,165 @@
+package org.gongkai.reports;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.util.Map;
+import org.gongkai.agencies.AgencyProfile;
+import org.gongkai.agencies.AgencyStore;
+import org.gongkai.canonical.CanonicalReport;
+import org.gongkai.canonical.CheckResult;
+import org.gongkai.canonical.Figure;
+import org.gongkai.canonical.Source;
+import org.gongkai.canonical.SourceKind;
+import org.gongkai.checks.Assessment;
+import org.gongkai.metrics.MetricIds;
+
+/**
+ * Writes one report revision: the agency, the report row (earlier revisions stop being latest), its figures,
+ * their sources and its check results, all on the caller's connection and so in the caller's transaction.
+ */
+@ApplicationScoped
+public class ReportStore {
+
+    @Inject
+    MetricIds metricIds;
+
+    @Inject
+    AgencyStore agencies;
+
+    @Inject
+    ObjectMapper json;
+
+    public long insert(Connection c, AgencyProfile agency, CanonicalReport r, Assessment a, Long documentId)
+            throws SQLException {
+        long agencyId = agencies.idOf(c, agency);
+        try (PreparedStatement lock = c.prepareStatement("select pg_advisory_xact_lock(?)")) {
+            // serialises revisions of one agency-year; the partial unique index is the backstop
+            lock.setLong(1, (agencyId << 16) | r.year());
+            lock.execute();
+        }
+        int revision;
+        try (PreparedStatement s = c.prepareStatement(
+                "select coalesce(max(revision), 0) + 1 from report where agency_id = ? and year = ?")) {
+            s.setLong(1, agencyId);
+            s.setInt(2, r.year());
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                revision = rs.getInt(1);
+            }
+        }
+        try (PreparedStatement s = c.prepareStatement(
+                "update report set is_latest = false where agency_id = ? and year = ? and is_latest")) {
+            s.setLong(1, agencyId);
+            s.setInt(2, r.year());
+            s.executeUpdate();
+        }
+        long reportId;
+        try (PreparedStatement s = c.prepareStatement(
+                """
+                insert into report (agency_id, year, revision, is_latest, format, published_on, source_url, document_id,
+                                    region_code, province_code, city_code, sector, missing, failed_checks)
+                values (?, ?, ?, true, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id
+                """)) {
+            s.setLong(1, agencyId);
+            s.setInt(2, r.year());
+            s.setInt(3, revision);
+            s.setString(4, r.format().code());
+            s.setObject(5, r.publishedOn() == null ? null : Date.valueOf(r.publishedOn()), Types.DATE);
+            s.setString(6, r.sourceUrl());
+            s.setObject(7, documentId, Types.BIGINT);
+            s.setString(8, agency.region().code());
+            s.setString(9, agency.region().provinceCode());
+            s.setString(10, agency.region().cityCode());
+            s.setString(11, agency.sector().key());
+            s.setArray(12, c.createArrayOf("text", a.missing().toArray()));
+            s.setInt(13, (int) a.failedChecks());
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                reportId = rs.getLong(1);
+            }
+        }
+        insertFigures(c, reportId, a.figures());
+        insertChecks(c, reportId, a);
+        return reportId;
+    }
+
+    private void insertFigures(Connection c, long reportId, Map<String, Figure> figures) throws SQLException {
+        try (PreparedStatement f = c.prepareStatement(
+                        "insert into figure (report_id, metric_id, value, bound) values (?, ?, ?, ?)");
+                PreparedStatement src = c.prepareStatement(
+                        """
+                        insert into figure_source (report_id, metric_id, kind, text, start_offset, end_offset,
+                                                   row_label, column_label, note, parts)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb))
+                        """)) {
+            for (Map.Entry<String, Figure> e : figures.entrySet()) {
+                short metric = metricIds.id(e.getKey());
+                Figure fig = e.getValue();
+                f.setLong(1, reportId);
+                f.setShort(2, metric);
+                f.setBigDecimal(3, fig.value());
+                f.setShort(4, (short) fig.bound().ordinal());
+                f.addBatch();
+                Source s = fig.source();
+                // a plain submitted figure needs no provenance row: no row reads back as "submitted"
+                boolean plain = (s == null || s.kind() == SourceKind.SUBMITTED)
+                        && fig.parts().isEmpty()
+                        && fig.note() == null;
+                if (plain) continue;
+                src.setLong(1, reportId);
+                src.setShort(2, metric);
+                src.setString(
+                        3, s == null ? SourceKind.SUBMITTED.code() : s.kind().code());
+                src.setString(4, s == null ? null : s.text());
+                src.setObject(5, s == null ? null : s.start(), Types.INTEGER);
+                src.setObject(6, s == null ? null : s.end(), Types.INTEGER);
+                src.setString(7, s == null ? null : s.row());
+                src.setString(8, s == null ? null : s.column());
+                src.setString(9, fig.note());
+                src.setString(10, fig.parts().isEmpty() ? null : toJson(fig.parts()));
+                src.addBatch();
+            }
+            f.executeBatch();
+            src.executeBatch();
+        }
+    }
+
+    private void insertChecks(Connection c, long reportId, Assessment a) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(
+                """
+                insert into report_check (report_id, ordinal, rule, row_key, column_key, passed, expected, actual, message)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """)) {
+            short ordinal = 0;
+            for (CheckResult check : a.checks()) {
+                s.setLong(1, reportId);
+                s.setShort(2, ordinal++);
+                s.setString(3, check.rule());
+                s.setString(4, check.row());
+                s.setString(5, check.column());
+                s.setBoolean(6, check.passed());
+                s.setBigDecimal(7, check.expected());
+                s.setBigDecimal(8, check.actual());
+                s.setString(9, check.message());
+                s.addBatch();
+            }
+            s.executeBatch();
+        }
+    }
+
+    private String toJson(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

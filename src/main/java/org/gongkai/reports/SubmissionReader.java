@@ -1,0 +1,238 @@
+package org.gongkai.reports;
+
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.Year;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.gongkai.canonical.Bound;
+import org.gongkai.canonical.CanonicalReport;
+import org.gongkai.canonical.Figure;
+import org.gongkai.canonical.ReportFormat;
+import org.gongkai.canonical.Source;
+import org.gongkai.metrics.Metric;
+import org.gongkai.metrics.MetricCatalogue;
+import org.gongkai.metrics.MetricKind;
+import org.gongkai.problems.FieldError;
+import org.gongkai.problems.ProblemException;
+import org.gongkai.regions.RegionDirectory;
+
+/**
+ * Reads a structured report as submitted to {@code POST /api/reports} (API.md) and checks every field, collecting
+ * all problems with their JSON Pointers before refusing. Plain Java: the bulk path and the CLI read lines with it too.
+ */
+public final class SubmissionReader {
+
+    public static final int FIRST_YEAR = 2008;
+    private static final Set<String> TOP_LEVEL =
+            Set.of("agency", "year", "format", "publishedOn", "sourceUrl", "figures");
+    private static final Set<String> AGENCY_FIELDS = Set.of("name", "regionCode");
+    private static final Set<String> FIGURE_FIELDS = Set.of("value", "bound");
+    private static final BigDecimal LARGEST = new BigDecimal("1000000000000");
+
+    private final ObjectMapper json = JsonMapper.builder()
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .build();
+    private final MetricCatalogue catalogue;
+    private final RegionDirectory regions;
+
+    public SubmissionReader(MetricCatalogue catalogue, RegionDirectory regions) {
+        this.catalogue = catalogue;
+        this.regions = regions;
+    }
+
+    /** Parses and validates one JSON document; throws {@link ProblemException} (400 or 422) naming every bad field. */
+    public CanonicalReport read(String body) {
+        JsonNode root;
+        try {
+            root = json.readTree(body);
+        } catch (JsonParseException e) {
+            String where = e.getLocation() == null
+                    ? ""
+                    : " at line " + e.getLocation().getLineNr() + ", column "
+                            + e.getLocation().getColumnNr();
+            throw new ProblemException(
+                    400,
+                    "malformed-json",
+                    "Malformed JSON",
+                    "the body is not valid JSON" + where + ": " + e.getOriginalMessage(),
+                    List.of());
+        } catch (IOException e) {
+            throw new ProblemException(400, "malformed-json", "Malformed JSON", e.getMessage(), List.of());
+        }
+        if (root == null || !root.isObject()) {
+            throw ProblemException.invalid("", "the body must be a JSON object describing one report");
+        }
+        return read(root);
+    }
+
+    public CanonicalReport read(JsonNode root) {
+        List<FieldError> errors = new ArrayList<>();
+        unknownFields(root, TOP_LEVEL, "", errors);
+
+        String agencyName = null;
+        String regionCode = null;
+        JsonNode agency = root.get("agency");
+        if (agency == null || !agency.isObject()) {
+            errors.add(new FieldError(
+                    "/agency", "required: an object with the agency's name (and optionally regionCode)"));
+        } else {
+            unknownFields(agency, AGENCY_FIELDS, "/agency", errors);
+            JsonNode name = agency.get("name");
+            if (name == null || !name.isTextual() || name.asText().isBlank()) {
+                errors.add(new FieldError("/agency/name", "required: the agency's name as a non-empty string"));
+            } else if (name.asText().length() > 200) {
+                errors.add(new FieldError("/agency/name", "longer than 200 characters"));
+            } else {
+                agencyName = name.asText().strip();
+            }
+            JsonNode code = agency.get("regionCode");
+            if (code != null && !code.isNull()) {
+                if (!code.isTextual() || !code.asText().matches("\\d{6}")) {
+                    errors.add(new FieldError(
+                            "/agency/regionCode", "must be a 6-digit GB/T 2260 code such as \"231000\""));
+                } else if (regions.find(code.asText()).isEmpty()) {
+                    errors.add(new FieldError("/agency/regionCode", "no region has the code " + code.asText()));
+                } else {
+                    regionCode = code.asText();
+                }
+            }
+        }
+
+        int year = 0;
+        int lastYear = Year.now().getValue() + 1;
+        JsonNode y = root.get("year");
+        if (y == null || !y.isIntegralNumber()) {
+            errors.add(new FieldError("/year", "required: the year the report covers, as an integer"));
+        } else if (y.asInt() < FIRST_YEAR || y.asInt() > lastYear || !y.canConvertToInt()) {
+            errors.add(new FieldError(
+                    "/year", "must be between " + FIRST_YEAR + " and " + lastYear + ", was " + y.asText()));
+        } else {
+            year = y.asInt();
+        }
+
+        ReportFormat format = null;
+        JsonNode f = root.get("format");
+        if (f == null || !f.isTextual()) {
+            errors.add(new FieldError("/format", "required: \"2019\", \"2021\" or \"narrative\""));
+        } else {
+            format = ReportFormat.fromCode(f.asText()).orElse(null);
+            if (format == null) {
+                errors.add(new FieldError(
+                        "/format", "must be \"2019\", \"2021\" or \"narrative\", was \"" + f.asText() + "\""));
+            }
+        }
+
+        LocalDate publishedOn = null;
+        JsonNode p = root.get("publishedOn");
+        if (p != null && !p.isNull()) {
+            try {
+                if (!p.isTextual()) throw new DateTimeParseException("not a string", p.toString(), 0);
+                publishedOn = LocalDate.parse(p.asText());
+            } catch (DateTimeParseException e) {
+                errors.add(new FieldError("/publishedOn", "must be a date as YYYY-MM-DD"));
+            }
+        }
+        String sourceUrl = null;
+        JsonNode u = root.get("sourceUrl");
+        if (u != null && !u.isNull()) {
+            if (!u.isTextual() || u.asText().length() > 2000) {
+                errors.add(new FieldError("/sourceUrl", "must be a string of at most 2000 characters"));
+            } else {
+                sourceUrl = u.asText();
+            }
+        }
+
+        Map<String, Figure> figures = new LinkedHashMap<>();
+        JsonNode figs = root.get("figures");
+        if (figs == null || figs.isNull()) {
+            // a report with no figures is allowed: it says the agency reported
+        } else if (!figs.isObject()) {
+            errors.add(new FieldError("/figures", "must be an object of metric key → number or {value, bound}"));
+        } else {
+            Iterator<Map.Entry<String, JsonNode>> it = figs.fields();
+            while (it.hasNext()) {
+                Map.Entry<String, JsonNode> e = it.next();
+                readFigure(e.getKey(), e.getValue(), format, errors).ifPresent(fig -> figures.put(e.getKey(), fig));
+            }
+        }
+        if (!errors.isEmpty()) throw ProblemException.invalid(errors);
+        return new CanonicalReport(agencyName, regionCode, year, format, publishedOn, sourceUrl, figures, List.of());
+    }
+
+    private Optional<Figure> readFigure(String key, JsonNode node, ReportFormat format, List<FieldError> errors) {
+        String pointer = FieldError.pointer("figures", key);
+        Optional<Metric> metric = catalogue.find(key);
+        if (metric.isEmpty()) {
+            errors.add(new FieldError(pointer, "unknown metric key; GET /api/metrics lists them"));
+            return Optional.empty();
+        }
+        Metric m = metric.get();
+        if (m.kind() == MetricKind.RATE) {
+            errors.add(new FieldError(pointer, "a derived rate is computed by Gongkai and cannot be submitted"));
+            return Optional.empty();
+        }
+        if (format != null && format != ReportFormat.NARRATIVE && !m.formats().contains(format)) {
+            errors.add(new FieldError(pointer, "the " + format.code() + " format has no such cell"));
+            return Optional.empty();
+        }
+        JsonNode valueNode = node;
+        Bound bound = Bound.EXACT;
+        if (node.isObject()) {
+            unknownFields(node, FIGURE_FIELDS, pointer, errors);
+            valueNode = node.get("value");
+            JsonNode b = node.get("bound");
+            if (b != null && !b.isNull()) {
+                Optional<Bound> parsed = b.isTextual() ? Bound.fromCode(b.asText()) : Optional.empty();
+                if (parsed.isEmpty()) {
+                    errors.add(
+                            new FieldError(pointer + "/bound", "must be \"exact\", \"at_least\" or \"approximately\""));
+                    return Optional.empty();
+                }
+                bound = parsed.get();
+            }
+            pointer = pointer + "/value";
+        }
+        if (valueNode == null || !valueNode.isNumber()) {
+            errors.add(new FieldError(pointer, "must be a number"));
+            return Optional.empty();
+        }
+        BigDecimal value = valueNode.decimalValue();
+        boolean signed = m.unit().startsWith("signed");
+        boolean decimal = m.unit().equals("10k_yuan");
+        if (!signed && value.signum() < 0) {
+            errors.add(new FieldError(pointer, "must not be negative, was " + value.toPlainString()));
+            return Optional.empty();
+        }
+        if (!decimal && value.stripTrailingZeros().scale() > 0) {
+            errors.add(new FieldError(pointer, "must be a whole number, was " + value.toPlainString()));
+            return Optional.empty();
+        }
+        if (value.abs().compareTo(LARGEST) > 0 || value.scale() > 6) {
+            errors.add(new FieldError(pointer, "is out of range"));
+            return Optional.empty();
+        }
+        if (!decimal) value = value.setScale(0, java.math.RoundingMode.UNNECESSARY);
+        return Optional.of(Figure.of(value, bound, Source.submitted()));
+    }
+
+    private static void unknownFields(JsonNode node, Set<String> known, String at, List<FieldError> errors) {
+        node.fieldNames().forEachRemaining(name -> {
+            if (!known.contains(name)) errors.add(new FieldError(at + FieldError.pointer(name), "unknown field"));
+        });
+    }
+}

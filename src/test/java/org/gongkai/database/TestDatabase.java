@@ -1,0 +1,59 @@
+package org.gongkai.database;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * The PostgreSQL the Quarkus tests run against: a throw-away embedded PostgreSQL 17, or the external server named
+ * by {@code GONGKAI_TEST_JDBC_URL} (with {@code GONGKAI_TEST_DB_USER} / {@code GONGKAI_TEST_DB_PASSWORD}), as CI
+ * does to prove an external server works as well.
+ */
+public class TestDatabase implements QuarkusTestResourceLifecycleManager {
+
+    private EmbeddedDatabase embedded;
+    private Path dataDir;
+
+    @Override
+    public Map<String, String> start() {
+        String external = System.getenv("GONGKAI_TEST_JDBC_URL");
+        if (external != null && !external.isBlank()) {
+            return Map.of(
+                    "quarkus.datasource.jdbc.url",
+                    external,
+                    "quarkus.datasource.username",
+                    System.getenv().getOrDefault("GONGKAI_TEST_DB_USER", "postgres"),
+                    "quarkus.datasource.password",
+                    System.getenv().getOrDefault("GONGKAI_TEST_DB_PASSWORD", "postgres"),
+                    "gongkai.database.kind",
+                    "external");
+        }
+        try {
+            dataDir = Files.createTempDirectory("gongkai-test-pg");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        embedded = EmbeddedDatabase.start(dataDir, 0);
+        return Map.of(
+                "quarkus.datasource.jdbc.url", embedded.jdbcUrl(),
+                "quarkus.datasource.username", embedded.username(),
+                "quarkus.datasource.password", embedded.password(),
+                "gongkai.database.kind", "embedded");
+    }
+
+    @Override
+    public void stop() {
+        if (embedded == null) return;
+        embedded.close();
+        try (Stream<Path> files = Files.walk(dataDir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
