@@ -20,6 +20,7 @@ import org.gongkai.canonical.Source;
 import org.gongkai.canonical.SourceKind;
 import org.gongkai.checks.Assessment;
 import org.gongkai.metrics.MetricIds;
+import org.gongkai.queries.Rollups;
 
 /**
  * Writes one report revision: the agency, the report row (earlier revisions stop being latest), its figures,
@@ -36,6 +37,9 @@ public class ReportStore {
 
     @Inject
     ObjectMapper json;
+
+    @Inject
+    Rollups rollups;
 
     public long insert(Connection c, AgencyProfile agency, CanonicalReport r, Assessment a, Long documentId)
             throws SQLException {
@@ -55,11 +59,14 @@ public class ReportStore {
                 revision = rs.getInt(1);
             }
         }
+        Long superseded = null;
         try (PreparedStatement s = c.prepareStatement(
-                "update report set is_latest = false where agency_id = ? and year = ? and is_latest")) {
+                "update report set is_latest = false where agency_id = ? and year = ? and is_latest returning id")) {
             s.setLong(1, agencyId);
             s.setInt(2, r.year());
-            s.executeUpdate();
+            try (ResultSet rs = s.executeQuery()) {
+                if (rs.next()) superseded = rs.getLong(1);
+            }
         }
         long reportId;
         try (PreparedStatement s = c.prepareStatement(
@@ -88,6 +95,7 @@ public class ReportStore {
         }
         insertFigures(c, reportId, a.figures());
         insertChecks(c, reportId, a);
+        rollups.replace(c, superseded, reportId);
         return reportId;
     }
 
