@@ -1,0 +1,58 @@
+package org.gongkai.exports;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.gongkai.queries.QuerySpec;
+import org.gongkai.reports.RequestBodies;
+import org.jboss.resteasy.reactive.RestQuery;
+
+/** {@code POST /api/exports}: any query (the body of {@code POST /api/query}) as a CSV or XLSX download. */
+@Path("/api/exports")
+public class ExportResource {
+
+    private static final long BODY_BYTES = 256 * 1024;
+
+    @Inject
+    Exporter exporter;
+
+    @Inject
+    ComparisonView comparison;
+
+    private final ExportRequests requests = new ExportRequests();
+
+    @POST
+    @Consumes(MediaType.WILDCARD)
+    @Operation(summary = "Export a query as CSV or XLSX (body as POST /api/query; every row unless limit is given)")
+    public Response export(InputStream body, @RestQuery String format) {
+        ExportFormat f = ExportFormat.parse("format", format);
+        QuerySpec spec = requests.query(requests.parse(read(body)));
+        exporter.validate(spec);
+        StreamingOutput out = stream -> exporter.write(spec, f, stream);
+        return ExportDownloads.attachment(f, Exporter.fileName("query", f, Instant.now()), out);
+    }
+
+    @POST
+    @Path("/comparison")
+    @Consumes(MediaType.WILDCARD)
+    @Operation(summary = "Export a comparison (年报对比表): agencies or regions × years, with changes and failed checks")
+    public Response comparison(InputStream body, @RestQuery String format) {
+        ExportFormat f = ExportFormat.parse("format", format);
+        var params = requests.parse(read(body));
+        comparison.validate(params);
+        StreamingOutput out = stream -> comparison.write(params, f, stream);
+        return ExportDownloads.attachment(f, Exporter.fileName("comparison", f, Instant.now()), out);
+    }
+
+    private static String read(InputStream body) {
+        return new String(RequestBodies.read(body, BODY_BYTES), StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,48 @@
+package org.gongkai.exports.schedules;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Where scheduled exports may write: folders under {@code gongkai.exports.root}. A schedule names a relative folder,
+ * so an API client can never make the service write elsewhere on the server.
+ */
+@ApplicationScoped
+public class ExportFolders {
+
+    @ConfigProperty(name = "gongkai.exports.root", defaultValue = "data/exports")
+    Path root;
+
+    public Path root() {
+        return root.toAbsolutePath().normalize();
+    }
+
+    /** Why the folder cannot be used, or empty when it can (it need not exist yet). */
+    public Optional<String> problem(String folder) {
+        if (folder == null || folder.isBlank()) return Optional.of("must name a folder under the export root");
+        Path p;
+        try {
+            p = Path.of(folder);
+        } catch (InvalidPathException e) {
+            return Optional.of("is not a valid path: " + e.getReason());
+        }
+        if (p.isAbsolute()) return Optional.of("must be relative to the export root (" + root() + ")");
+        for (Path part : p) {
+            if (part.toString().equals("..")) return Optional.of("must not leave the export root (\"..\")");
+        }
+        Path resolved = resolve(folder);
+        if (Files.exists(resolved) && !Files.isDirectory(resolved)) return Optional.of("exists and is not a folder");
+        return Optional.empty();
+    }
+
+    public Path resolve(String folder) {
+        Path resolved = root().resolve(folder).normalize();
+        if (!resolved.startsWith(root()))
+            throw new IllegalArgumentException("folder outside the export root: " + folder);
+        return resolved;
+    }
+}

@@ -1,0 +1,137 @@
+package org.gongkai.exports.schedules;
+
+import jakarta.inject.Inject;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.gongkai.problems.ProblemException;
+import org.gongkai.reports.RequestBodies;
+import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestQuery;
+
+/** {@code /api/export-schedules}: exports that run on a cron schedule into a folder, with their run history. */
+@Path("/api/export-schedules")
+@Produces(MediaType.APPLICATION_JSON)
+public class ScheduleResource {
+
+    private static final long BODY_BYTES = 256 * 1024;
+
+    @Inject
+    ScheduleRequestReader reader;
+
+    @Inject
+    ScheduleService service;
+
+    @Inject
+    ScheduleRegistry registry;
+
+    @Inject
+    RunStore runs;
+
+    @POST
+    @Consumes(MediaType.WILDCARD)
+    @Operation(
+            summary =
+                    "Create a schedule: {name, cron (Quartz, seconds first), query | view, format, targetFolder, keep}")
+    public Response create(InputStream body, @Context UriInfo uri) {
+        ExportSchedule s = service.create(reader.read(read(body)));
+        return Response.created(uri.getAbsolutePathBuilder()
+                        .path(String.valueOf(s.id()))
+                        .build())
+                .entity(s)
+                .build();
+    }
+
+    @GET
+    @Operation(summary = "Every export schedule")
+    public List<ExportSchedule> list() {
+        return service.list();
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "One export schedule")
+    public ExportSchedule get(@RestPath String id) {
+        return service.find(parse(id)).orElseThrow(() -> missing(id));
+    }
+
+    @PUT
+    @Path("/{id}")
+    @Consumes(MediaType.WILDCARD)
+    @Operation(summary = "Replace a schedule's definition (same body as create)")
+    public ExportSchedule replace(@RestPath String id, InputStream body) {
+        long key = parse(id);
+        ScheduleDefinition d = reader.read(read(body));
+        return service.replace(key, d).orElseThrow(() -> missing(id));
+    }
+
+    @POST
+    @Path("/{id}/pause")
+    @Operation(summary = "Stop running a schedule until it is resumed")
+    public ExportSchedule pause(@RestPath String id) {
+        return service.setActive(parse(id), false).orElseThrow(() -> missing(id));
+    }
+
+    @POST
+    @Path("/{id}/resume")
+    @Operation(summary = "Run a paused schedule again on its cron")
+    public ExportSchedule resume(@RestPath String id) {
+        return service.setActive(parse(id), true).orElseThrow(() -> missing(id));
+    }
+
+    @POST
+    @Path("/{id}/run")
+    @Operation(summary = "Run a schedule once now, in the background; its run appears under /runs")
+    public Response runNow(@RestPath String id) {
+        ExportSchedule s = service.find(parse(id)).orElseThrow(() -> missing(id));
+        registry.runNow(s.id());
+        return Response.accepted().build();
+    }
+
+    @DELETE
+    @Path("/{id}")
+    @Operation(summary = "Delete a schedule and its run records; files already written stay on disk")
+    public Response delete(@RestPath String id) {
+        if (!service.delete(parse(id))) throw missing(id);
+        return Response.noContent().build();
+    }
+
+    @GET
+    @Path("/{id}/runs")
+    @Operation(summary = "A schedule's runs, newest first: status, rows, file, size, SHA-256, error, attempt")
+    public List<ExportRun> runs(@RestPath String id, @RestQuery @DefaultValue("100") @Min(1) @Max(1000) int limit) {
+        ExportSchedule s = service.find(parse(id)).orElseThrow(() -> missing(id));
+        return runs.ofSchedule(s.id(), limit);
+    }
+
+    static long parse(String id) {
+        try {
+            return Long.parseLong(id);
+        } catch (NumberFormatException e) {
+            throw missing(id);
+        }
+    }
+
+    private static ProblemException missing(String id) {
+        return ProblemException.notFound("no export schedule has the id " + id);
+    }
+
+    private static String read(InputStream body) {
+        return new String(RequestBodies.read(body, BODY_BYTES), StandardCharsets.UTF_8);
+    }
+}
