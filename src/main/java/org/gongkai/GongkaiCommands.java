@@ -1,5 +1,6 @@
 package org.gongkai;
 
+import org.gongkai.bulk.LoadCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -8,7 +9,7 @@ import picocli.CommandLine.Command;
         name = "gongkai",
         mixinStandardHelpOptions = true,
         description = "Gongkai tools. With no arguments (or 'serve') the jar starts the service.",
-        subcommands = {CommandLine.HelpCommand.class})
+        subcommands = {CommandLine.HelpCommand.class, LoadCommand.class})
 public final class GongkaiCommands {
 
     private GongkaiCommands() {}

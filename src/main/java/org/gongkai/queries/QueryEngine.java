@@ -67,10 +67,23 @@ public class QueryEngine {
         return planner.plan(spec);
     }
 
-    /** The SQL and parameters a query runs, for EXPLAIN. */
-    public Map.Entry<String, List<Object>> sql(QuerySpec spec) {
-        QuerySql q = new QuerySql(planner.plan(spec));
-        return Map.entry(q.sql, q.params);
+    /** Runs the query under {@code EXPLAIN (ANALYZE, BUFFERS)} and returns the plan, headed by the path taken. */
+    public String explain(QuerySpec spec) {
+        QueryPlan plan = planner.plan(spec);
+        QuerySql q = new QuerySql(plan);
+        StringBuilder out = new StringBuilder("-- answered from ")
+                .append(plan.fromRollup() ? "the roll-ups" : "the raw figures")
+                .append('\n');
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement("explain (analyze, buffers) " + q.sql)) {
+            bind(c, s, q.params);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) out.append(rs.getString(1)).append('\n');
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("explain failed: " + e.getMessage(), e);
+        }
+        return out.toString();
     }
 
     private Coverage execute(QuerySpec spec, RowSink sink, long[] total) {

@@ -32,6 +32,15 @@ public class QueryResource {
         return engine.run(reader.read(new String(RequestBodies.read(body, QUERY_BYTES), StandardCharsets.UTF_8)));
     }
 
+    @POST
+    @Path("/explain")
+    @Consumes(MediaType.WILDCARD)
+    @Produces(MediaType.TEXT_PLAIN)
+    @Operation(summary = "EXPLAIN (ANALYZE, BUFFERS) of the SQL a query runs, for reviewing its speed")
+    public String explain(InputStream body) {
+        return engine.explain(reader.read(new String(RequestBodies.read(body, QUERY_BYTES), StandardCharsets.UTF_8)));
+    }
+
     @GET
     @Operation(summary = "The same query as POST, from query parameters (metrics=a,b&groupBy=year&years=2019,2024…)")
     public QueryResult get(@Context UriInfo uri) {

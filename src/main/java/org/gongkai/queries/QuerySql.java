@@ -184,6 +184,8 @@ final class QuerySql {
             }
         }
         appendGroupBy(s);
+        // like the raw path, a group exists only where some report gives one of the metrics
+        s.append(" having coalesce(sum(u.reports) filter (where u.metric_id <> 0), 0) > 0");
         return s.toString();
     }
 

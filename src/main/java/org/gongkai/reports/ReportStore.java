@@ -13,6 +13,7 @@ import java.sql.Types;
 import java.util.Map;
 import org.gongkai.agencies.AgencyProfile;
 import org.gongkai.agencies.AgencyStore;
+import org.gongkai.bulk.BulkWriter;
 import org.gongkai.canonical.CanonicalReport;
 import org.gongkai.canonical.CheckResult;
 import org.gongkai.canonical.Figure;
@@ -44,9 +45,11 @@ public class ReportStore {
     public long insert(Connection c, AgencyProfile agency, CanonicalReport r, Assessment a, Long documentId)
             throws SQLException {
         long agencyId = agencies.idOf(c, agency);
-        try (PreparedStatement lock = c.prepareStatement("select pg_advisory_xact_lock(?)")) {
-            // serialises revisions of one agency-year; the partial unique index is the backstop
-            lock.setLong(1, (agencyId << 16) | r.year());
+        try (PreparedStatement lock =
+                c.prepareStatement("select pg_advisory_xact_lock_shared(?), pg_advisory_xact_lock(?)")) {
+            // never inside a bulk batch; and revisions of one agency-year one at a time
+            lock.setLong(1, BulkWriter.BULK_LOCK);
+            lock.setLong(2, (agencyId << 16) | r.year());
             lock.execute();
         }
         int revision;

@@ -1,0 +1,133 @@
+package org.gongkai.bulk;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.gongkai.agencies.AgencyProfile;
+import org.gongkai.canonical.CanonicalReport;
+import org.gongkai.checks.ReportAssessor;
+import org.gongkai.problems.FieldError;
+import org.gongkai.problems.ProblemException;
+import org.gongkai.reports.ReportService;
+import org.gongkai.reports.SubmissionReader;
+import org.jboss.logging.Logger;
+
+/**
+ * Reads an NDJSON stream of structured reports, validates each line alone, and writes the good ones in batches; a
+ * bad line is answered with its reasons and never costs the good lines around it.
+ */
+@ApplicationScoped
+public class BulkIngest {
+
+    private static final Logger LOG = Logger.getLogger(BulkIngest.class);
+    private final ObjectMapper json = JsonMapper.builder()
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .build();
+
+    @Inject
+    SubmissionReader reader;
+
+    @Inject
+    ReportService reports;
+
+    @Inject
+    ReportAssessor assessor;
+
+    @Inject
+    BulkWriter writer;
+
+    @ConfigProperty(name = "gongkai.bulk.batch-size", defaultValue = "2000")
+    int batchSize;
+
+    /** Ingests every line, handing each line's outcome to {@code answer} in input order. */
+    public BulkSummary ingest(InputStream ndjson, Consumer<BulkLine> answer) throws IOException {
+        long started = System.nanoTime();
+        long lineNo = 0;
+        long stored = 0;
+        long rejected = 0;
+        List<BulkWriter.Pending> batch = new ArrayList<>(batchSize);
+        List<BulkLine> early = new ArrayList<>();
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(ndjson, StandardCharsets.UTF_8), 1 << 16)) {
+            for (String line; (line = in.readLine()) != null; ) {
+                lineNo++;
+                if (line.isBlank()) continue;
+                try {
+                    batch.add(validate(lineNo, line));
+                } catch (ProblemException e) {
+                    List<FieldError> errors = e.toProblem(null).errors();
+                    early.add(BulkLine.rejected(
+                            lineNo, errors.isEmpty() ? List.of(new FieldError("", e.getMessage())) : errors));
+                }
+                if (batch.size() >= batchSize) {
+                    long[] counts = flush(batch, early, answer);
+                    stored += counts[0];
+                    rejected += counts[1];
+                }
+            }
+        }
+        long[] counts = flush(batch, early, answer);
+        stored += counts[0];
+        rejected += counts[1];
+        double seconds = (System.nanoTime() - started) / 1e9;
+        return new BulkSummary(lineNo, stored, rejected, seconds, seconds > 0 ? stored / seconds : 0);
+    }
+
+    private BulkWriter.Pending validate(long lineNo, String line) {
+        JsonNode node;
+        try {
+            node = json.readTree(line);
+        } catch (JsonProcessingException e) {
+            throw new ProblemException(
+                    400,
+                    "malformed-json",
+                    "Malformed JSON",
+                    "not valid JSON: " + e.getOriginalMessage(),
+                    List.of(new FieldError("", "not valid JSON: " + e.getOriginalMessage())));
+        }
+        if (node == null || !node.isObject()) throw ProblemException.invalid("", "each line must be a JSON object");
+        CanonicalReport report = reader.read(node);
+        AgencyProfile agency = reports.profile(report);
+        return new BulkWriter.Pending(lineNo, report, agency, assessor.assess(report));
+    }
+
+    /** Writes the batch and answers its lines and the rejected lines read with it, in line order. */
+    private long[] flush(List<BulkWriter.Pending> batch, List<BulkLine> rejectedLines, Consumer<BulkLine> answer) {
+        List<BulkLine> results = new ArrayList<>(rejectedLines);
+        long stored = 0;
+        if (!batch.isEmpty()) {
+            try {
+                List<BulkLine> written = writer.write(batch);
+                results.addAll(written);
+                stored = written.size();
+            } catch (SQLException | RuntimeException e) {
+                LOG.error("bulk batch failed", e);
+                for (BulkWriter.Pending p : batch) {
+                    results.add(BulkLine.rejected(
+                            p.line(),
+                            List.of(new FieldError(
+                                    "", "the batch holding this line could not be stored: " + e.getMessage()))));
+                }
+            }
+        }
+        results.sort(java.util.Comparator.comparingLong(BulkLine::line));
+        results.forEach(answer);
+        long rejected = results.size() - stored;
+        batch.clear();
+        rejectedLines.clear();
+        return new long[] {stored, rejected};
+    }
+}

@@ -1,0 +1,52 @@
+package org.gongkai.bulk;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.StreamingOutput;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+/** {@code POST /api/reports/bulk}: an NDJSON stream of reports in, one NDJSON answer line per input line out. */
+@Path("/api/reports/bulk")
+public class BulkResource {
+
+    public static final String NDJSON = "application/x-ndjson";
+
+    @Inject
+    BulkIngest ingest;
+
+    @Inject
+    ObjectMapper json;
+
+    @POST
+    @Consumes(MediaType.WILDCARD)
+    @Produces(NDJSON)
+    @Operation(summary = "Store many reports, one JSON object a line; answers each line, then a summary line")
+    public StreamingOutput bulk(InputStream body) {
+        return out -> {
+            OutputStream buffered = new BufferedOutputStream(out, 1 << 16);
+            BulkSummary summary = ingest.ingest(body, line -> write(buffered, line));
+            write(buffered, Map.of("summary", summary));
+            buffered.flush();
+        };
+    }
+
+    private void write(OutputStream out, Object value) {
+        try {
+            out.write(json.writeValueAsBytes(value));
+            out.write('\n');
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,263 @@
+package org.gongkai.bulk;
+
+import io.agroal.api.AgroalDataSource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.gongkai.agencies.AgencyProfile;
+import org.gongkai.canonical.CanonicalReport;
+import org.gongkai.canonical.CheckResult;
+import org.gongkai.canonical.Figure;
+import org.gongkai.canonical.SourceKind;
+import org.gongkai.checks.Assessment;
+import org.gongkai.metrics.MetricIds;
+import org.gongkai.queries.Rollups;
+
+/**
+ * Writes a batch of reports in one transaction through COPY: agencies upserted in one statement, revision numbers
+ * assigned in memory, then reports, figures, sources and checks copied, and the roll-ups moved by the batch's
+ * deltas. Holds the bulk lock, so single submissions (which take it shared) never interleave with a batch.
+ */
+@ApplicationScoped
+public class BulkWriter {
+
+    /** Advisory lock key of bulk batches; single submissions take it shared. */
+    public static final long BULK_LOCK = 0L;
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    @Inject
+    MetricIds metricIds;
+
+    @Inject
+    Rollups rollups;
+
+    /** A validated line waiting to be written. */
+    public record Pending(long line, CanonicalReport report, AgencyProfile agency, Assessment assessment) {}
+
+    private record Key(long agencyId, int year) {}
+
+    private record Latest(long id, int revision, boolean inBatch) {}
+
+    public List<BulkLine> write(List<Pending> batch) throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            boolean autoCommit = c.getAutoCommit();
+            c.setAutoCommit(false);
+            try {
+                List<BulkLine> out = write(c, batch);
+                c.commit();
+                return out;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(autoCommit);
+            }
+        }
+    }
+
+    private List<BulkLine> write(Connection c, List<Pending> batch) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("select pg_advisory_xact_lock(?)")) {
+            s.setLong(1, BULK_LOCK);
+            s.execute();
+        }
+        Map<String, Long> agencyIds = agencies(c, batch);
+        List<Key> keys = batch.stream()
+                .map(p ->
+                        new Key(agencyIds.get(agencyKey(p.agency())), p.report().year()))
+                .toList();
+        Map<Key, Latest> latest = currentLatest(c, keys);
+        long[] ids = newIds(c, batch.size());
+
+        List<Long> superseded = new ArrayList<>();
+        int[] revisions = new int[batch.size()];
+        boolean[] isLatest = new boolean[batch.size()];
+        Map<Key, Integer> positionInBatch = new HashMap<>();
+        for (int i = 0; i < batch.size(); i++) {
+            Key key = keys.get(i);
+            Latest prev = latest.get(key);
+            revisions[i] = prev == null ? 1 : prev.revision() + 1;
+            if (prev != null && !prev.inBatch()) superseded.add(prev.id());
+            Integer earlier = positionInBatch.put(key, i);
+            if (earlier != null) isLatest[earlier] = false;
+            isLatest[i] = true;
+            latest.put(key, new Latest(ids[i], revisions[i], true));
+        }
+        if (!superseded.isEmpty()) {
+            try (PreparedStatement s = c.prepareStatement("update report set is_latest = false where id = any(?)")) {
+                s.setArray(1, c.createArrayOf("bigint", superseded.toArray()));
+                s.executeUpdate();
+            }
+        }
+
+        CopyBuffer reports = new CopyBuffer();
+        CopyBuffer figures = new CopyBuffer();
+        CopyBuffer sources = new CopyBuffer();
+        CopyBuffer checks = new CopyBuffer();
+        List<BulkLine> out = new ArrayList<>(batch.size());
+        List<Long> added = new ArrayList<>();
+        for (int i = 0; i < batch.size(); i++) {
+            Pending p = batch.get(i);
+            CanonicalReport r = p.report();
+            Assessment a = p.assessment();
+            reports.value(ids[i])
+                    .value(keys.get(i).agencyId())
+                    .value(r.year())
+                    .value(revisions[i])
+                    .value(isLatest[i])
+                    .value(r.format().code())
+                    .value(r.publishedOn())
+                    .value(r.sourceUrl())
+                    .value(null)
+                    .value(p.agency().region().code())
+                    .value(p.agency().region().provinceCode())
+                    .value(p.agency().region().cityCode())
+                    .value(p.agency().sector().key())
+                    .textArray(a.missing())
+                    .value(a.failedChecks())
+                    .endRow();
+            for (Map.Entry<String, Figure> e : a.figures().entrySet()) {
+                Figure f = e.getValue();
+                short metric = metricIds.id(e.getKey());
+                figures.value(ids[i])
+                        .value(metric)
+                        .value(f.value())
+                        .value(f.bound().ordinal())
+                        .endRow();
+                boolean plain = (f.source() == null || f.source().kind() == SourceKind.SUBMITTED)
+                        && f.parts().isEmpty()
+                        && f.note() == null;
+                if (!plain && f.source() != null && f.source().kind() != SourceKind.DERIVED) {
+                    sources.value(ids[i])
+                            .value(metric)
+                            .value(f.source().kind().code())
+                            .value(f.source().text())
+                            .value(f.source().start())
+                            .value(f.source().end())
+                            .value(f.source().row())
+                            .value(f.source().column())
+                            .value(f.note())
+                            .value(null)
+                            .endRow();
+                }
+            }
+            int ordinal = 0;
+            for (CheckResult k : a.checks()) {
+                checks.value(ids[i])
+                        .value(ordinal++)
+                        .value(k.rule())
+                        .value(k.row())
+                        .value(k.column())
+                        .value(k.passed())
+                        .value(k.expected())
+                        .value(k.actual())
+                        .value(k.message())
+                        .endRow();
+            }
+            if (isLatest[i]) added.add(ids[i]);
+            out.add(BulkLine.stored(p.line(), ids[i], revisions[i]));
+        }
+        reports.copyInto(
+                c,
+                "report (id, agency_id, year, revision, is_latest, format, published_on, source_url,"
+                        + " document_id, region_code, province_code, city_code, sector, missing, failed_checks)");
+        figures.copyInto(c, "figure (report_id, metric_id, value, bound)");
+        sources.copyInto(
+                c,
+                "figure_source (report_id, metric_id, kind, text, start_offset, end_offset, row_label,"
+                        + " column_label, note, parts)");
+        checks.copyInto(
+                c,
+                "report_check (report_id, ordinal, rule, row_key, column_key, passed, expected, actual," + " message)");
+
+        List<Long> deltaIds = new ArrayList<>(superseded);
+        List<Integer> signs = new ArrayList<>();
+        superseded.forEach(x -> signs.add(-1));
+        deltaIds.addAll(added);
+        added.forEach(x -> signs.add(1));
+        rollups.apply(c, deltaIds, signs);
+        return out;
+    }
+
+    private static String agencyKey(AgencyProfile a) {
+        return a.name() + "\u0000" + a.region().code();
+    }
+
+    private Map<String, Long> agencies(Connection c, List<Pending> batch) throws SQLException {
+        Map<String, AgencyProfile> distinct = new LinkedHashMap<>();
+        batch.forEach(p -> distinct.putIfAbsent(agencyKey(p.agency()), p.agency()));
+        List<String> names = new ArrayList<>();
+        List<String> regions = new ArrayList<>();
+        List<Short> levels = new ArrayList<>();
+        List<String> sectors = new ArrayList<>();
+        distinct.values().forEach(a -> {
+            names.add(a.name());
+            regions.add(a.region().code());
+            levels.add((short) (a.level().ordinal() + 1));
+            sectors.add(a.sector().key());
+        });
+        Map<String, Long> ids = new HashMap<>();
+        try (PreparedStatement s = c.prepareStatement(
+                """
+                insert into agency (name, region_code, level, sector)
+                select * from unnest(?::text[], ?::char(6)[], ?::smallint[], ?::text[])
+                on conflict (name, region_code) do update set sector = excluded.sector
+                returning id, name, region_code
+                """)) {
+            s.setArray(1, c.createArrayOf("text", names.toArray()));
+            s.setArray(2, c.createArrayOf("text", regions.toArray()));
+            s.setArray(3, c.createArrayOf("smallint", levels.toArray()));
+            s.setArray(4, c.createArrayOf("text", sectors.toArray()));
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) ids.put(rs.getString(2) + "\u0000" + rs.getString(3), rs.getLong(1));
+            }
+        }
+        return ids;
+    }
+
+    private Map<Key, Latest> currentLatest(Connection c, List<Key> keys) throws SQLException {
+        Map<Key, Latest> out = new HashMap<>();
+        try (PreparedStatement s = c.prepareStatement(
+                """
+                select r.agency_id, r.year, r.id, r.revision
+                from report r join unnest(?::bigint[], ?::smallint[]) as k(agency_id, year)
+                  on r.agency_id = k.agency_id and r.year = k.year
+                where r.is_latest
+                """)) {
+            s.setArray(
+                    1,
+                    c.createArrayOf("bigint", keys.stream().map(Key::agencyId).toArray()));
+            s.setArray(
+                    2,
+                    c.createArrayOf(
+                            "smallint", keys.stream().map(k -> (short) k.year()).toArray()));
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    out.put(new Key(rs.getLong(1), rs.getInt(2)), new Latest(rs.getLong(3), rs.getInt(4), false));
+                }
+            }
+        }
+        return out;
+    }
+
+    private static long[] newIds(Connection c, int n) throws SQLException {
+        long[] ids = new long[n];
+        try (PreparedStatement s = c.prepareStatement(
+                "select nextval(pg_get_serial_sequence('report', 'id')) from generate_series(1, ?)")) {
+            s.setInt(1, n);
+            try (ResultSet rs = s.executeQuery()) {
+                for (int i = 0; rs.next(); i++) ids[i] = rs.getLong(1);
+            }
+        }
+        return ids;
+    }
+}
