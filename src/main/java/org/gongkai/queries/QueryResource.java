@@ -8,11 +8,17 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedHashMap;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.gongkai.exports.QueryAnswers;
 import org.gongkai.reports.RequestBodies;
+import org.jboss.resteasy.reactive.RestQuery;
 
 /** {@code /api/query}: metrics × group-by × filters over the latest report revisions (API.md). */
 @Path("/api/query")
@@ -25,11 +31,22 @@ public class QueryResource {
     @Inject
     QueryEngine engine;
 
+    @Inject
+    QueryAnswers answers;
+
     @POST
     @Consumes(MediaType.WILDCARD)
-    @Operation(summary = "Aggregate metrics by year, region, agency, format or sector, with coverage")
-    public QueryResult post(InputStream body) {
-        return engine.run(reader.read(new String(RequestBodies.read(body, QUERY_BYTES), StandardCharsets.UTF_8)));
+    @Produces({
+        MediaType.APPLICATION_JSON,
+        "text/csv",
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    })
+    @Operation(
+            summary = "Aggregate metrics by year, region, agency, format or sector, with coverage;"
+                    + " format=csv|xlsx answers the same rows as a file")
+    public Response post(InputStream body, @RestQuery String format) {
+        QuerySpec spec = reader.read(new String(RequestBodies.read(body, QUERY_BYTES), StandardCharsets.UTF_8));
+        return answers.answer(spec, format, "query");
     }
 
     @POST
@@ -42,8 +59,26 @@ public class QueryResource {
     }
 
     @GET
-    @Operation(summary = "The same query as POST, from query parameters (metrics=a,b&groupBy=year&years=2019,2024…)")
-    public QueryResult get(@Context UriInfo uri) {
-        return engine.run(reader.read(uri.getQueryParameters()));
+    @Produces({
+        MediaType.APPLICATION_JSON,
+        "text/csv",
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    })
+    @Operation(
+            summary = "The same query as POST, from query parameters (metrics=a,b&groupBy=year&years=2019,2024…);"
+                    + " format=csv|xlsx|json chooses the answer, format=2019|2021|narrative filters reports")
+    public Response get(@Context UriInfo uri) {
+        MultivaluedMap<String, String> params = new MultivaluedHashMap<>(uri.getQueryParameters());
+        List<String> formats = params.getOrDefault("format", List.of());
+        String output = formats.stream()
+                .filter(QueryAnswers.OUTPUT_FORMATS::contains)
+                .findFirst()
+                .orElse(null);
+        params.put(
+                "format",
+                formats.stream()
+                        .filter(f -> !QueryAnswers.OUTPUT_FORMATS.contains(f))
+                        .toList());
+        return answers.answer(reader.read(params), output, "query");
     }
 }

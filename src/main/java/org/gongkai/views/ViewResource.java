@@ -9,16 +9,16 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.gongkai.exports.QueryAnswers;
 import org.gongkai.problems.ProblemException;
-import org.gongkai.queries.QueryEngine;
-import org.gongkai.queries.QueryResult;
 import org.gongkai.regions.RegionDirectory;
 import org.jboss.resteasy.reactive.RestQuery;
 
 /** {@code /api/views/*}: the questions dashboards ask most, each a thin layer over the query engine. */
 @Path("/api/views")
-@Produces(MediaType.APPLICATION_JSON)
+@Produces({MediaType.APPLICATION_JSON, "text/csv", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"})
 public class ViewResource {
 
     private static final String REGION = "\\d{6}";
@@ -28,7 +28,7 @@ public class ViewResource {
     DashboardViews views;
 
     @Inject
-    QueryEngine engine;
+    QueryAnswers answers;
 
     @Inject
     ViewStore store;
@@ -39,47 +39,53 @@ public class ViewResource {
     @GET
     @Path("/items-published")
     @Operation(summary = "Items published proactively, per year")
-    public QueryResult itemsPublished(
+    public Response itemsPublished(
+            @RestQuery @Pattern(regexp = "json|csv|xlsx", message = "must be json, csv or xlsx") String format,
             @RestQuery @Pattern(regexp = REGION, message = REGION_MESSAGE) String regionCode,
             @RestQuery @Min(2008) @Max(2100) Integer from,
             @RestQuery @Min(2008) @Max(2100) Integer to) {
-        return engine.run(views.itemsPublished(known(regionCode), from, to));
+        return answers.answer(views.itemsPublished(known(regionCode), from, to), format, "items-published");
     }
 
     @GET
     @Path("/request-outcomes")
     @Operation(summary = "How requests were answered, by region one level below the filter (or ?level=)")
-    public QueryResult requestOutcomes(
+    public Response requestOutcomes(
+            @RestQuery @Pattern(regexp = "json|csv|xlsx", message = "must be json, csv or xlsx") String format,
             @RestQuery @Pattern(regexp = REGION, message = REGION_MESSAGE) String regionCode,
             @RestQuery @Min(2008) @Max(2100) Integer year,
             @RestQuery String level,
             @RestQuery @DefaultValue("1000") @Min(1) @Max(100000) int limit,
             @RestQuery @DefaultValue("0") @Min(0) int offset) {
-        return engine.run(views.requestOutcomes(known(regionCode), year, level, limit, offset));
+        return answers.answer(
+                views.requestOutcomes(known(regionCode), year, level, limit, offset), format, "request-outcomes");
     }
 
     @GET
     @Path("/review-litigation")
     @Operation(summary = "Administrative review and litigation results per year, optionally by region")
-    public QueryResult reviewLitigation(
+    public Response reviewLitigation(
+            @RestQuery @Pattern(regexp = "json|csv|xlsx", message = "must be json, csv or xlsx") String format,
             @RestQuery @Pattern(regexp = REGION, message = REGION_MESSAGE) String regionCode,
             @RestQuery @Min(2008) @Max(2100) Integer from,
             @RestQuery @Min(2008) @Max(2100) Integer to,
             @RestQuery String level) {
-        return engine.run(views.reviewLitigation(known(regionCode), from, to, level));
+        return answers.answer(views.reviewLitigation(known(regionCode), from, to, level), format, "review-litigation");
     }
 
     @GET
     @Path("/rankings")
     @Operation(summary = "Agencies (or regions with ?level=) ranked by one metric, largest first")
-    public QueryResult rankings(
+    public Response rankings(
+            @RestQuery @Pattern(regexp = "json|csv|xlsx", message = "must be json, csv or xlsx") String format,
             @RestQuery String metric,
             @RestQuery @Pattern(regexp = REGION, message = REGION_MESSAGE) String regionCode,
             @RestQuery @Min(2008) @Max(2100) Integer year,
             @RestQuery String level,
             @RestQuery @DefaultValue("20") @Min(1) @Max(10000) int limit,
             @RestQuery @DefaultValue("0") @Min(0) int offset) {
-        return engine.run(views.rankings(metric, known(regionCode), year, level, limit, offset));
+        return answers.answer(
+                views.rankings(metric, known(regionCode), year, level, limit, offset), format, "rankings");
     }
 
     @GET

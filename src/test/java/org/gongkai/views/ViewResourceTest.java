@@ -147,6 +147,33 @@ class ViewResourceTest {
     }
 
     @Test
+    void exportsAViewAsCsvWithTheSameNumbers() {
+        byte[] csv = given().queryParam("regionCode", "140000")
+                .queryParam("format", "csv")
+                .get("/api/views/items-published")
+                .then()
+                .statusCode(200)
+                .contentType(org.hamcrest.Matchers.startsWith("text/csv"))
+                .header("Content-Disposition", org.hamcrest.Matchers.containsString("attachment"))
+                .extract()
+                .asByteArray();
+        String text = new String(csv, java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(text).startsWith("\uFEFF");
+        assertThat(text.lines().skip(1).findFirst().orElseThrow()).startsWith("2022,50");
+        // on GET /api/query, format=csv chooses the file and format=2021 still filters the reports
+        String query = given().queryParam("metrics", "proactive.items_published")
+                .queryParam("groupBy", "year")
+                .queryParam("regionCode", "140000")
+                .queryParam("format", "csv", "2021")
+                .get("/api/query")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
+        assertThat(query.lines().skip(1).findFirst().orElseThrow()).startsWith("2022,50");
+    }
+
+    @Test
     void refusesBadViewParameters() {
         given().queryParam("regionCode", "140000")
                 .get("/api/views/coverage")
