@@ -115,7 +115,8 @@ final class AgencyChronicle {
         AgencyTier tier = agency.tier();
 
         // ---- section 三: requests flow through the year
-        drift += 0.3 * draws.gaussian();
+        // Mean-reverting drift: volumes wander from year to year but an agency stays roughly the size it is.
+        drift = 0.7 * drift + 0.25 * draws.gaussian();
         double lambda = requestVolume * yearFactor(year) * StrictMath.exp(drift);
         long[] fresh = new long[COLUMNS];
         draws.multinomial(draws.poisson(lambda), applicantShares, fresh);
@@ -277,7 +278,7 @@ final class AgencyChronicle {
 
     /** Keeps two significant digits: 1234 → 1200 ("1200余条"), 13456 → 13000 ("1.3万余条"), 87 → 80. */
     static long roundDown(long value) {
-        long unit = 1;
+        long unit = 10;
         while (value / unit >= 100) unit *= 10;
         return value / unit * unit;
     }

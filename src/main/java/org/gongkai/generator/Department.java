@@ -32,7 +32,7 @@ public record Department(
             new Department("government", "government", "人民政府", "人民政府", "人民政府", 5, 0, 0, 0, 3),
             new Department("government_office", "government_office", "人民政府办公厅", "人民政府办公厅", "人民政府办公室", 1.5, 0, 0, 0, 3),
             new Department("education", "education", "教育厅", "教育委员会", "教育局", 0.8, 30, 2, 5, 3),
-            new Department("public_security", "public_security", "公安厅", "公安局", "公安局", 4, 400, 2000, 300, 3),
+            new Department("public_security", "public_security", "公安厅", "公安局", "公安局", 6, 400, 2000, 300, 3),
             new Department("natural_resources", "natural_resources", "自然资源厅", "规划和自然资源局", "自然资源局", 8, 200, 50, 2000, 3),
             new Department("finance", "finance", "财政厅", "财政局", "财政局", 0.6, 5, 5, 50, 2),
             new Department("health", "health", "卫生健康委员会", "卫生健康委员会", "卫生健康局", 1.0, 300, 100, 30, 2),

@@ -165,6 +165,14 @@ class GeneratedFiguresTest {
         assertThat(compared).isGreaterThan(1_000);
     }
 
+    @Test
+    void proseLowerBoundsKeepTwoSignificantDigits() {
+        assertThat(AgencyChronicle.roundDown(1234)).isEqualTo(1200);
+        assertThat(AgencyChronicle.roundDown(13456)).isEqualTo(13000);
+        assertThat(AgencyChronicle.roundDown(87)).isEqualTo(80);
+        assertThat(AgencyChronicle.roundDown(100)).isEqualTo(100);
+    }
+
     private static long value(CanonicalReport r, String key) {
         Figure f = r.figures().get(key);
         return f.value().longValueExact();
