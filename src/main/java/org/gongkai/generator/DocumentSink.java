@@ -19,14 +19,6 @@ public interface DocumentSink extends AutoCloseable {
 
     /** A sink that renders nothing. */
     static DocumentSink none() {
-        return new DocumentSink() {
-            @Override
-            public void accept(GeneratedReport report) {}
-
-            @Override
-            public long written() {
-                return 0;
-            }
-        };
+        return NoDocuments.INSTANCE;
     }
 }

@@ -44,11 +44,13 @@ public class GenerateCommand implements Callable<Integer> {
     boolean gzip;
 
     @Option(
-            names = "--no-truth",
-            negatable = true,
-            defaultValue = "true",
-            description = "Write truth.ndjson (default).")
-    boolean truth = true;
+            names = "--threads",
+            defaultValue = "1",
+            description = "Worker threads; the output is the same for any count (default ${DEFAULT-VALUE}).")
+    int threads;
+
+    @Option(names = "--no-truth", description = "Skip truth.ndjson (the ground truth).")
+    boolean noTruth;
 
     @Option(
             names = "--documents-every",
@@ -79,7 +81,7 @@ public class GenerateCommand implements Callable<Integer> {
             documents = new RenderedDocuments(out.resolve("documents"), renderer, documentsExtension, documentsEvery);
         }
         CorpusGenerator generator = new CorpusGenerator(options);
-        CorpusSummary summary = new CorpusWriter(out, gzip, truth, documents).write(generator);
+        CorpusSummary summary = new CorpusWriter(out, gzip, !noTruth, documents, threads).write(generator);
         System.out.println(summary);
         return 0;
     }

@@ -46,6 +46,19 @@ class GenerateCommandTest {
     }
 
     @Test
+    void theThreadCountDoesNotChangeTheBytes() throws Exception {
+        Path one = out.resolve("one");
+        Path two = out.resolve("two");
+        new CommandLine(new GenerateCommand()).execute("--reports", "2000", "--out", one.toString());
+        new CommandLine(new GenerateCommand()).execute("--reports", "2000", "--out", two.toString(), "--threads", "2");
+        for (String file : List.of("reports.ndjson", "truth.ndjson")) {
+            assertThat(Files.mismatch(one.resolve(file), two.resolve(file)))
+                    .as(file)
+                    .isEqualTo(-1L);
+        }
+    }
+
+    @Test
     void rendersEveryNthReportThroughTheWiredRenderer() throws Exception {
         java.util.function.Function<CanonicalReport, String> renderer =
                 r -> "<h1>" + r.agencyName() + " " + r.year() + "</h1>";
