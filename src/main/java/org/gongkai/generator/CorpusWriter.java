@@ -1,8 +1,10 @@
 package org.gongkai.generator;
 
 import java.io.BufferedOutputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -55,7 +57,7 @@ public final class CorpusWriter {
         Path truthFile = truth ? directory.resolve("truth" + suffix) : null;
         int agencies = generator.agencies().size();
         int batches = (agencies + AGENCIES_PER_BATCH - 1) / AGENCIES_PER_BATCH;
-        Serialiser serialiser = new Serialiser(generator, truth, !(documents instanceof NoDocuments));
+        Serialiser serialiser = new Serialiser(generator, truth, gzip, !(documents instanceof NoDocuments));
         long reports = 0;
         long faulty = 0;
         ExecutorService pool = threads > 1 ? Executors.newFixedThreadPool(threads, daemon()) : null;
@@ -80,6 +82,11 @@ public final class CorpusWriter {
                 for (GeneratedReport r : batch.generated()) sink.accept(r);
                 reports += batch.count();
                 faulty += batch.faulty();
+            }
+            if (gzip && batches == 0) {
+                // An empty corpus is still a valid (empty) gzip file.
+                reportsOut.write(serialiser.encode(new StringBuilder()));
+                truthOut.write(serialiser.encode(new StringBuilder()));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -106,17 +113,8 @@ public final class CorpusWriter {
                 truthFile == null ? 0 : Files.size(truthFile));
     }
 
-    private OutputStream open(Path file) throws IOException {
-        OutputStream out = Files.newOutputStream(file);
-        if (gzip) {
-            // Fastest level: the lines repeat the same keys, so even level 1 shrinks them about twelvefold.
-            out = new GZIPOutputStream(out, 1 << 16) {
-                {
-                    def.setLevel(Deflater.BEST_SPEED);
-                }
-            };
-        }
-        return new BufferedOutputStream(out, 1 << 20);
+    private static OutputStream open(Path file) throws IOException {
+        return new BufferedOutputStream(Files.newOutputStream(file), 1 << 20);
     }
 
     private static java.util.concurrent.ThreadFactory daemon() {
@@ -131,7 +129,7 @@ public final class CorpusWriter {
     private record Batch(byte[] reports, byte[] truth, int count, int faulty, List<GeneratedReport> generated) {}
 
     /** Turns a batch index into its lines; stateless apart from the shared, thread-safe writers. */
-    private record Serialiser(CorpusGenerator generator, boolean truth, boolean keepReports) {
+    private record Serialiser(CorpusGenerator generator, boolean truth, boolean gzip, boolean keepReports) {
 
         private static final SubmissionJson SUBMISSIONS = SubmissionJson.standard();
         private static final TruthJson TRUTHS = TruthJson.standard();
@@ -157,12 +155,28 @@ public final class CorpusWriter {
                     if (r.faulty()) faulty++;
                 }
             }
-            return new Batch(
-                    reportLines.toString().getBytes(StandardCharsets.UTF_8),
-                    truthLines.toString().getBytes(StandardCharsets.UTF_8),
-                    count,
-                    faulty,
-                    kept);
+            return new Batch(encode(reportLines), encode(truthLines), count, faulty, kept);
+        }
+
+        /**
+         * UTF-8, and with --gzip one gzip member per batch: members concatenate into a valid gzip file (RFC 1952), so
+         * compression runs on the worker threads and the bytes still do not depend on the thread count.
+         */
+        private byte[] encode(StringBuilder lines) {
+            byte[] utf8 = lines.toString().getBytes(StandardCharsets.UTF_8);
+            if (!gzip) return utf8;
+            ByteArrayOutputStream zipped = new ByteArrayOutputStream(utf8.length / 8);
+            // Fastest level: the lines repeat the same keys, so even level 1 shrinks them about twelvefold.
+            try (GZIPOutputStream out = new GZIPOutputStream(zipped, 1 << 16) {
+                {
+                    def.setLevel(Deflater.BEST_SPEED);
+                }
+            }) {
+                out.write(utf8);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return zipped.toByteArray();
         }
     }
 }

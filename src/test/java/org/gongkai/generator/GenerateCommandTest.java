@@ -37,7 +37,8 @@ class GenerateCommandTest {
         Path plain = out.resolve("plain");
         Path zipped = out.resolve("zipped");
         new CommandLine(new GenerateCommand()).execute("--reports", "300", "--out", plain.toString());
-        new CommandLine(new GenerateCommand()).execute("--reports", "300", "--out", zipped.toString(), "--gzip");
+        new CommandLine(new GenerateCommand())
+                .execute("--reports", "300", "--out", zipped.toString(), "--gzip", "--threads", "2");
         try (BufferedReader in = new BufferedReader(new InputStreamReader(
                 new GZIPInputStream(Files.newInputStream(zipped.resolve("reports.ndjson.gz"))),
                 StandardCharsets.UTF_8))) {
@@ -55,6 +56,22 @@ class GenerateCommandTest {
             assertThat(Files.mismatch(one.resolve(file), two.resolve(file)))
                     .as(file)
                     .isEqualTo(-1L);
+        }
+        new CommandLine(new GenerateCommand()).execute("--reports", "2000", "--out", one.toString(), "--gzip");
+        new CommandLine(new GenerateCommand())
+                .execute("--reports", "2000", "--out", two.toString(), "--gzip", "--threads", "2");
+        for (String file : List.of("reports.ndjson.gz", "truth.ndjson.gz")) {
+            assertThat(Files.mismatch(one.resolve(file), two.resolve(file)))
+                    .as(file)
+                    .isEqualTo(-1L);
+        }
+    }
+
+    @Test
+    void anEmptyCorpusIsAnEmptyButValidGzipFile() throws Exception {
+        new CommandLine(new GenerateCommand()).execute("--reports", "0", "--out", out.toString(), "--gzip");
+        try (var in = new GZIPInputStream(Files.newInputStream(out.resolve("reports.ndjson.gz")))) {
+            assertThat(in.readAllBytes()).isEmpty();
         }
     }
 
