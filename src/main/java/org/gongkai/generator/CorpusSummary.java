@@ -21,6 +21,7 @@ public record CorpusSummary(
     @Override
     public String toString() {
         return String.format(
+                java.util.Locale.ROOT,
                 "reports %,d · agencies %,d · faulty reports %,d · documents %,d · %.1f s · %s %.1f MB · %s %.1f MB",
                 reports,
                 agencies,

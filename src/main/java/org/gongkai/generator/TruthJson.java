@@ -37,7 +37,7 @@ public final class TruthJson {
         out.append(",\"year\":").append(report.year());
         out.append(",\"format\":\"").append(report.format().code()).append('"');
         out.append(",\"tier\":\"")
-                .append(generated.agency().tier().name().toLowerCase())
+                .append(generated.agency().tier().name().toLowerCase(java.util.Locale.ROOT))
                 .append('"');
         out.append(",\"sector\":\"")
                 .append(generated.agency().department().sector())
