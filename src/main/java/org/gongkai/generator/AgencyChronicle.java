@@ -28,6 +28,15 @@ final class AgencyChronicle {
 
     private static final Source SUBMITTED = Source.submitted();
     private static final String[] ITEM_ROWS = {"licensing", "other_services", "penalty", "coercion", "fees"};
+    // Keys spelled once: building them per report would also rehash them per lookup.
+    private static final String[] ITEMS_PREV_YEAR = keys("proactive.", ITEM_ROWS, ".items_prev_year");
+    private static final String[] ITEMS_CHANGE = keys("proactive.", ITEM_ROWS, ".items_change");
+    private static final String[] DECISIONS = keys("proactive.", ITEM_ROWS, ".decisions");
+    private static final String[][] CASE_CELLS = CASE_GROUPS.stream()
+            .map(g -> keys(g + ".", CASE_COLUMNS.toArray(String[]::new), ""))
+            .toArray(String[][]::new);
+    private static final String[] CASE_TOTALS =
+            CASE_GROUPS.stream().map(g -> g + ".total").toArray(String[]::new);
 
     private final Agency agency;
     private final RequestFlow requests;
@@ -58,7 +67,7 @@ final class AgencyChronicle {
             put(f, RequestTableKeys.cell(RequestTableKeys.NEW, TOTAL), r.fresh()[TOTAL]);
             put(f, RequestTableKeys.cell(RequestTableKeys.OUTCOME_TOTAL, TOTAL), r.handled()[TOTAL]);
             put(f, RequestTableKeys.cell(RequestTableKeys.CARRIED_FORWARD, TOTAL), r.carriedForward()[TOTAL]);
-            for (int g = 0; g < CASE_GROUPS.size(); g++) put(f, CASE_GROUPS.get(g) + ".total", r.cases()[g][4]);
+            for (int g = 0; g < CASE_TOTALS.length; g++) put(f, CASE_TOTALS[g], r.cases()[g][4]);
         } else {
             if (presentation.chance(0.5)) putItemsPublished(f, p.itemsPublished(), false);
             putRequestTable(f, format, r);
@@ -86,7 +95,7 @@ final class AgencyChronicle {
         putRow(f, RequestTableKeys.CARRIED_FORWARD, r.carriedForward());
         for (int g = 0; g < CASE_GROUPS.size(); g++) {
             for (int c = 0; c < CASE_COLUMNS.size(); c++) {
-                put(f, CASE_GROUPS.get(g) + "." + CASE_COLUMNS.get(c), r.cases()[g][c]);
+                put(f, CASE_CELLS[g][c], r.cases()[g][c]);
             }
         }
     }
@@ -99,9 +108,9 @@ final class AgencyChronicle {
         put(f, "proactive.normative_docs.published", p.docsPublished());
         put(f, "proactive.normative_docs.in_force", p.docsInForce());
         for (int i = 0; i < ITEM_ROWS.length; i++) {
-            put(f, "proactive." + ITEM_ROWS[i] + ".items_prev_year", p.itemsBefore()[i]);
-            put(f, "proactive." + ITEM_ROWS[i] + ".items_change", p.itemsChange()[i]);
-            if (i < p.decisions().length) put(f, "proactive." + ITEM_ROWS[i] + ".decisions", p.decisions()[i]);
+            put(f, ITEMS_PREV_YEAR[i], p.itemsBefore()[i]);
+            put(f, ITEMS_CHANGE[i], p.itemsChange()[i]);
+            if (i < p.decisions().length) put(f, DECISIONS[i], p.decisions()[i]);
         }
         put(f, "proactive.procurement.projects", p.procurementProjects());
         putAmount(f, "proactive.procurement.amount_10k_yuan", p.procurementTenThousandYuan());
@@ -142,6 +151,12 @@ final class AgencyChronicle {
         long unit = 10;
         while (value / unit >= 100) unit *= 10;
         return value / unit * unit;
+    }
+
+    private static String[] keys(String prefix, String[] middles, String suffix) {
+        String[] out = new String[middles.length];
+        for (int i = 0; i < middles.length; i++) out[i] = prefix + middles[i] + suffix;
+        return out;
     }
 
     private static void putRow(Map<String, Figure> f, String row, long[] values) {

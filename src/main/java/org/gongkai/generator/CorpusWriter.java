@@ -5,7 +5,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
@@ -85,8 +84,8 @@ public final class CorpusWriter {
             }
             if (gzip && batches == 0) {
                 // An empty corpus is still a valid (empty) gzip file.
-                reportsOut.write(serialiser.encode(new StringBuilder()));
-                truthOut.write(serialiser.encode(new StringBuilder()));
+                reportsOut.write(serialiser.encode(new Utf8Buffer(0)));
+                truthOut.write(serialiser.encode(new Utf8Buffer(0)));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -137,8 +136,8 @@ public final class CorpusWriter {
         Batch batch(int index) {
             int from = index * AGENCIES_PER_BATCH;
             int to = Math.min(generator.agencies().size(), from + AGENCIES_PER_BATCH);
-            StringBuilder reportLines = new StringBuilder(AGENCIES_PER_BATCH * 12 * 6_000);
-            StringBuilder truthLines = new StringBuilder(truth ? AGENCIES_PER_BATCH * 12 * 7_000 : 0);
+            Utf8Buffer reportLines = new Utf8Buffer(AGENCIES_PER_BATCH * 12 * 6_000);
+            Utf8Buffer truthLines = new Utf8Buffer(truth ? AGENCIES_PER_BATCH * 12 * 7_000 : 0);
             List<GeneratedReport> kept = new ArrayList<>();
             int count = 0;
             int faulty = 0;
@@ -162,8 +161,8 @@ public final class CorpusWriter {
          * UTF-8, and with --gzip one gzip member per batch: members concatenate into a valid gzip file (RFC 1952), so
          * compression runs on the worker threads and the bytes still do not depend on the thread count.
          */
-        private byte[] encode(StringBuilder lines) {
-            byte[] utf8 = lines.toString().getBytes(StandardCharsets.UTF_8);
+        private byte[] encode(Utf8Buffer lines) {
+            byte[] utf8 = lines.toByteArray();
             if (!gzip) return utf8;
             ByteArrayOutputStream zipped = new ByteArrayOutputStream(utf8.length / 8);
             // Fastest level: the lines repeat the same keys, so even level 1 shrinks them about twelvefold.

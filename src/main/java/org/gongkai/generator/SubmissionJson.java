@@ -1,5 +1,6 @@
 package org.gongkai.generator;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import org.gongkai.canonical.CanonicalReport;
@@ -14,9 +15,14 @@ import org.gongkai.metrics.MetricCatalogue;
 public final class SubmissionJson {
 
     private final List<String> order;
+    /** {@code "key":} per catalogue key, encoded once. */
+    private final byte[][] keyPrefixes;
 
     public SubmissionJson(MetricCatalogue catalogue) {
         this.order = catalogue.all().stream().map(Metric::key).toList();
+        this.keyPrefixes = order.stream()
+                .map(k -> ("\"" + k + "\":").getBytes(StandardCharsets.UTF_8))
+                .toArray(byte[][]::new);
     }
 
     public static SubmissionJson standard() {
@@ -25,41 +31,51 @@ public final class SubmissionJson {
 
     /** The submission, without a line break. */
     public String line(CanonicalReport report) {
-        StringBuilder out = new StringBuilder(8192);
+        Utf8Buffer out = new Utf8Buffer(8192);
         append(report, out);
         return out.toString();
     }
 
-    public void append(CanonicalReport report, StringBuilder out) {
-        out.append("{\"agency\":{\"name\":");
+    /** The submission as UTF-8, without a line break. */
+    public byte[] utf8Line(CanonicalReport report) {
+        Utf8Buffer out = new Utf8Buffer(8192);
+        append(report, out);
+        return out.toByteArray();
+    }
+
+    void append(CanonicalReport report, Utf8Buffer out) {
+        out.ascii("{\"agency\":{\"name\":");
         JsonText.string(out, report.agencyName());
         if (report.regionCode() != null) {
-            out.append(",\"regionCode\":");
+            out.ascii(",\"regionCode\":");
             JsonText.string(out, report.regionCode());
         }
-        out.append("},\"year\":").append(report.year());
-        out.append(",\"format\":\"").append(report.format().code()).append('"');
-        if (report.publishedOn() != null)
-            out.append(",\"publishedOn\":\"").append(report.publishedOn()).append('"');
+        out.ascii("},\"year\":").number(report.year());
+        out.ascii(",\"format\":\"").ascii(report.format().code()).append('"');
+        if (report.publishedOn() != null) {
+            out.ascii(",\"publishedOn\":\"")
+                    .ascii(report.publishedOn().toString())
+                    .append('"');
+        }
         if (report.sourceUrl() != null) {
-            out.append(",\"sourceUrl\":");
+            out.ascii(",\"sourceUrl\":");
             JsonText.string(out, report.sourceUrl());
         }
-        out.append(",\"figures\":");
+        out.ascii(",\"figures\":");
         figures(report.figures(), out);
         out.append('}');
     }
 
     /** The figures object, keys in catalogue order so equal reports give equal bytes. */
-    void figures(Map<String, Figure> figures, StringBuilder out) {
+    void figures(Map<String, Figure> figures, Utf8Buffer out) {
         out.append('{');
         boolean first = true;
-        for (String key : order) {
-            Figure figure = figures.get(key);
+        for (int i = 0; i < keyPrefixes.length; i++) {
+            Figure figure = figures.get(order.get(i));
             if (figure == null) continue;
             if (!first) out.append(',');
             first = false;
-            out.append('"').append(key).append("\":");
+            out.raw(keyPrefixes[i]);
             JsonText.figure(out, figure);
         }
         out.append('}');

@@ -1,6 +1,8 @@
 package org.gongkai.generator;
 
+import java.util.Locale;
 import java.util.Map;
+import org.gongkai.canonical.CanonicalReport;
 import org.gongkai.canonical.Figure;
 import org.gongkai.checks.DerivedFigures;
 import org.gongkai.metrics.MetricCatalogue;
@@ -24,60 +26,51 @@ public final class TruthJson {
     }
 
     public String line(GeneratedReport generated) {
-        StringBuilder out = new StringBuilder(8192);
+        Utf8Buffer out = new Utf8Buffer(8192);
         append(generated, out);
         return out.toString();
     }
 
-    public void append(GeneratedReport generated, StringBuilder out) {
-        var report = generated.report();
-        out.append("{\"agency\":{\"name\":");
+    void append(GeneratedReport generated, Utf8Buffer out) {
+        CanonicalReport report = generated.report();
+        Agency agency = generated.agency();
+        out.ascii("{\"agency\":{\"name\":");
         JsonText.string(out, report.agencyName());
-        out.append(",\"regionCode\":\"").append(report.regionCode()).append("\"}");
-        out.append(",\"year\":").append(report.year());
-        out.append(",\"format\":\"").append(report.format().code()).append('"');
-        out.append(",\"tier\":\"")
-                .append(generated.agency().tier().name().toLowerCase(java.util.Locale.ROOT))
+        out.ascii(",\"regionCode\":\"").ascii(report.regionCode()).ascii("\"}");
+        out.ascii(",\"year\":").number(report.year());
+        out.ascii(",\"format\":\"").ascii(report.format().code()).append('"');
+        out.ascii(",\"tier\":\"")
+                .ascii(agency.tier().name().toLowerCase(Locale.ROOT))
                 .append('"');
-        out.append(",\"sector\":\"")
-                .append(generated.agency().department().sector())
-                .append('"');
-        out.append(",\"department\":\"")
-                .append(generated.agency().department().key())
-                .append('"');
+        out.ascii(",\"sector\":\"").ascii(agency.department().sector()).append('"');
+        out.ascii(",\"department\":\"").ascii(agency.department().key()).append('"');
         Map<String, Figure> complete = derived.complete(report.format(), report.figures());
-        out.append(",\"figures\":");
+        out.ascii(",\"figures\":");
         figures.figures(complete, out);
-        out.append(",\"faults\":[");
-        boolean firstFault = true;
-        for (InjectedFault fault : generated.faults()) {
-            if (!firstFault) out.append(',');
-            firstFault = false;
-            out.append("{\"kind\":\"")
-                    .append(fault.kind().code())
-                    .append("\",\"rule\":\"")
-                    .append(fault.rule());
-            out.append("\",\"changes\":[");
+        out.ascii(",\"faults\":[");
+        for (int f = 0; f < generated.faults().size(); f++) {
+            InjectedFault fault = generated.faults().get(f);
+            if (f > 0) out.append(',');
+            out.ascii("{\"kind\":\"").ascii(fault.kind().code());
+            out.ascii("\",\"rule\":\"").ascii(fault.rule()).ascii("\",\"changes\":[");
             for (int i = 0; i < fault.changes().size(); i++) {
                 CellChange change = fault.changes().get(i);
                 if (i > 0) out.append(',');
-                out.append("{\"metric\":\"").append(change.metric()).append("\",\"original\":");
-                JsonText.number(out, change.original());
-                out.append(",\"injected\":");
-                JsonText.number(out, change.injected());
+                out.ascii("{\"metric\":\"").ascii(change.metric()).ascii("\",\"original\":");
+                out.number(change.original()).ascii(",\"injected\":").number(change.injected());
                 out.append('}');
             }
-            out.append("],\"failures\":[");
+            out.ascii("],\"failures\":[");
             for (int i = 0; i < fault.failures().size(); i++) {
                 ExpectedFailure failure = fault.failures().get(i);
                 if (i > 0) out.append(',');
-                out.append("{\"rule\":\"").append(failure.rule()).append('"');
+                out.ascii("{\"rule\":\"").ascii(failure.rule()).append('"');
                 if (failure.row() != null)
-                    out.append(",\"row\":\"").append(failure.row()).append('"');
-                out.append(",\"column\":\"").append(failure.column()).append("\"}");
+                    out.ascii(",\"row\":\"").ascii(failure.row()).append('"');
+                out.ascii(",\"column\":\"").ascii(failure.column()).ascii("\"}");
             }
-            out.append("]}");
+            out.ascii("]}");
         }
-        out.append("]}");
+        out.ascii("]}");
     }
 }
