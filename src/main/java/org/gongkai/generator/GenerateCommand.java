@@ -71,7 +71,14 @@ public class GenerateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        GeneratorOptions options = new GeneratorOptions(reports, seed, faultShare, from, to);
+        CorpusGenerator generator;
+        try {
+            if (threads < 1) throw new IllegalArgumentException("--threads must be at least 1");
+            generator = new CorpusGenerator(new GeneratorOptions(reports, seed, faultShare, from, to));
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            return 2;
+        }
         DocumentSink documents = DocumentSink.none();
         if (documentsEvery > 0) {
             if (renderer == null) {
@@ -80,7 +87,6 @@ public class GenerateCommand implements Callable<Integer> {
             }
             documents = new RenderedDocuments(out.resolve("documents"), renderer, documentsExtension, documentsEvery);
         }
-        CorpusGenerator generator = new CorpusGenerator(options);
         CorpusSummary summary = new CorpusWriter(out, gzip, !noTruth, documents, threads).write(generator);
         System.out.println(summary);
         return 0;

@@ -88,6 +88,15 @@ class GenerateCommandTest {
     }
 
     @Test
+    void refusesImpossibleOptionsWithoutAStackTrace() {
+        assertThat(new CommandLine(new GenerateCommand()).execute("--reports", "99000000", "--out", out.toString()))
+                .isEqualTo(2);
+        assertThat(new CommandLine(new GenerateCommand())
+                        .execute("--from", "2020", "--to", "2019", "--out", out.toString()))
+                .isEqualTo(2);
+    }
+
+    @Test
     void refusesToRenderWithoutARenderer() {
         int exit = new CommandLine(new GenerateCommand())
                 .execute("--reports", "10", "--out", out.toString(), "--documents-every", "1");
