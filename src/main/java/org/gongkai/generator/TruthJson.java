@@ -9,7 +9,20 @@ import org.gongkai.metrics.MetricCatalogue;
 
 /**
  * Writes the ground truth of one report: its identity, the figures Gongkai should hold once it derives the subtotals,
- * and each injected fault with the cells it changed and the checks that must fail.
+ * and each injected fault with the cells it changed and the checks that must fail. One line per report, in the order of
+ * {@code reports.ndjson}:
+ *
+ * <pre>{@code
+ * {"agency":{"name":"溪湖区教育局","regionCode":"210503"},"year":2021,"format":"2021","tier":"county",
+ *  "sector":"education","department":"education","figures":{…,"outcome.denied.total":0,…},
+ *  "faults":[{"kind":"balance_off","rule":"requests.balance",
+ *    "changes":[{"metric":"requests.new.natural_person","original":1,"injected":2},…],
+ *    "failures":[{"rule":"requests.balance","column":"natural_person"},{"rule":"requests.balance","column":"total"}]}]}
+ * }</pre>
+ *
+ * {@code figures} is what {@code DerivedFigures.complete} makes of the submitted figures, faults included; a failure's
+ * rule, row and column are those of the {@code CheckResult} that {@code CrossChecks} (or {@link CarriedOverChain}, for
+ * {@code requests.carried_over_chain} against the previous line of the same agency) reports.
  */
 public final class TruthJson {
 

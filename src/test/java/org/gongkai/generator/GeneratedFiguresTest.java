@@ -42,6 +42,30 @@ class GeneratedFiguresTest {
     }
 
     @Test
+    void eachAgencyReportsConsecutiveYearsUpToTheLastAndOnlyTheLastAgenciesStartLate() {
+        Map<Agency, List<Integer>> years = corpus.stream()
+                .collect(Collectors.groupingBy(
+                        GeneratedReport::agency,
+                        java.util.LinkedHashMap::new,
+                        Collectors.mapping(r -> r.report().year(), Collectors.toList())));
+        List<Integer> firstYears = years.values().stream().map(y -> y.get(0)).toList();
+        years.values().forEach(y -> {
+            assertThat(y.get(y.size() - 1)).isEqualTo(2026);
+            assertThat(y).isSortedAccordingTo(Integer::compare).doesNotHaveDuplicates();
+            assertThat(y.get(y.size() - 1) - y.get(0) + 1).isEqualTo(y.size());
+        });
+        // 20,003 = 1,667 × 12 − 1: exactly one agency, the last, starts a year late.
+        assertThat(firstYears.subList(0, firstYears.size() - 1)).containsOnly(2015);
+        assertThat(firstYears.get(firstYears.size() - 1)).isEqualTo(2016);
+    }
+
+    @Test
+    void aMillionReportsOverTwelveYearsTakeEightyThreeThousandAgencies() {
+        assertThat(new CorpusGenerator(GeneratorOptions.defaults().withReports(1_000_000)).agencies())
+                .hasSize(83_334);
+    }
+
+    @Test
     void formatsFollowTheYearTheReportCovers() {
         for (GeneratedReport r : corpus) {
             ReportFormat expected = r.report().year() < 2019
