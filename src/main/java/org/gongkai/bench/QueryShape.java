@@ -1,0 +1,20 @@
+package org.gongkai.bench;
+
+import java.util.List;
+
+/**
+ * One kind of question a dashboard asks, as the HTTP request Gongkai answers and, when the question is a roll-up,
+ * the plain GROUP BY over the raw cells that answers it without roll-ups.
+ *
+ * @param method GET or POST
+ * @param body the JSON body of a POST, null for GET
+ * @param plainSql the plain GROUP BY, or null; its parameters in {@code plainParams}
+ */
+record QueryShape(
+        String name,
+        boolean rollup,
+        String method,
+        String path,
+        String body,
+        String plainSql,
+        List<Object> plainParams) {}
