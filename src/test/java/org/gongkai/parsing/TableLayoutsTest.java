@@ -1,0 +1,159 @@
+package org.gongkai.parsing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.nio.charset.Charset;
+import java.util.Map;
+import org.gongkai.canonical.Figure;
+import org.gongkai.canonical.ReportFormat;
+import org.junit.jupiter.api.Test;
+
+class TableLayoutsTest {
+
+    private static final DocumentParser PARSER = DocumentParser.standard();
+    private static final String HEAD = "溪湖区教育局2021年政府信息公开工作年度报告\n日期:2022-01-20\n";
+
+    private static ParsedDocument parse(String text) {
+        return PARSER.parse(text, "text/plain", Hints.none());
+    }
+
+    private static BigDecimal value(ParsedDocument doc, String key) {
+        Figure f = doc.report().figures().get(key);
+        return f == null ? null : f.value();
+    }
+
+    @Test
+    void readsSpaceSeparatedRowsWithLabelsContainingSpaces() {
+        ParsedDocument doc = parse(HEAD + "二、主动公开政府信息情况\n第二十条第(一)项\n信息内容 本年制发件数 本年废止件数 现行有效件数\n"
+                + "规章 0 0 0\n行政规范性文件 3 1 27\n三、收到和处理政府信息公开申请情况\n"
+                + "一、本年新收政府信息公开申请数量 5 0 0 0 0 1 6\n(三) 不予公开\n1.属于国家秘密 0 0 0 0 0 0 0\n");
+
+        assertThat(doc.report().format()).isEqualTo(ReportFormat.F2021);
+        assertThat(value(doc, "proactive.normative_docs.issued")).isEqualByComparingTo("3");
+        assertThat(value(doc, "proactive.normative_docs.repealed")).isEqualByComparingTo("1");
+        assertThat(value(doc, "proactive.normative_docs.in_force")).isEqualByComparingTo("27");
+        assertThat(doc.report()
+                        .figures()
+                        .get("proactive.normative_docs.issued")
+                        .source()
+                        .row())
+                .isEqualTo("行政规范性文件");
+        assertThat(value(doc, "requests.new.natural_person")).isEqualByComparingTo("5");
+        assertThat(value(doc, "requests.new.total")).isEqualByComparingTo("6");
+        assertThat(value(doc, "outcome.denied.state_secret.total")).isEqualByComparingTo("0");
+    }
+
+    @Test
+    void readsMarkdownAndPipeTablesAndFoldsFullWidthForms() {
+        ParsedDocument doc = parse(HEAD + "二、主动公开政府信息情况\n| 信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数 |\n|---|---|---|---|\n"
+                + "| 规章 | ０ | — | ２ |\n| 规范性文件 | １２ | / | 无 |\n"
+                + "第二十条第（五）项\n信息内容｜本年处理决定数量\n行政许可｜１，２３４\n");
+
+        assertThat(value(doc, "proactive.rules.issued")).isEqualByComparingTo("0");
+        assertThat(value(doc, "proactive.rules.in_force")).isEqualByComparingTo("2");
+        assertThat(value(doc, "proactive.normative_docs.issued")).isEqualByComparingTo("12");
+        assertThat(value(doc, "proactive.licensing.decisions")).isEqualByComparingTo("1234");
+        // "—", "/" and "无" state nothing: absent, never a made-up 0.
+        assertThat(doc.report().figures())
+                .doesNotContainKeys(
+                        "proactive.rules.repealed",
+                        "proactive.normative_docs.repealed",
+                        "proactive.normative_docs.in_force");
+        assertThat(doc.text()).contains("第二十条第(五)项").doesNotContain("（");
+    }
+
+    @Test
+    void readsSignedChangesWrittenInWordsAndKeepsDecimalsAsWritten() {
+        ParsedDocument doc = parse("某县教育局2019年政府信息公开工作年度报告\n二、主动公开政府信息情况\n"
+                + "信息内容\t上一年项目数量\t本年增/减\t处理决定数量\n行政许可\t7\t减少2项\t3\n行政处罚\t2\t增加1项\t0\n"
+                + "信息内容\t采购项目数量\t采购总金额(万元,保留四位小数)\n政府集中采购\t3\t12.5000\n");
+
+        assertThat(doc.report().format()).isEqualTo(ReportFormat.F2019);
+        assertThat(value(doc, "proactive.licensing.items_change")).isEqualByComparingTo("-2");
+        assertThat(value(doc, "proactive.penalty.items_change")).isEqualByComparingTo("1");
+        assertThat(value(doc, "proactive.procurement.amount_10k_yuan")).isEqualTo(new BigDecimal("12.5000"));
+    }
+
+    @Test
+    void leavesRowsOfATableCutShortMissing() {
+        ParsedDocument doc = parse(
+                HEAD + "三、收到和处理政府信息公开申请情况\n" + "一、本年新收政府信息公开申请数量\t1\t0\t0\t0\t0\t0\t1\n" + "二、上年结转政府信息公开申请数量\t0\t0\t0");
+
+        Map<String, Figure> figures = doc.report().figures();
+        assertThat(value(doc, "requests.new.total")).isEqualByComparingTo("1");
+        assertThat(value(doc, "requests.carried_over.research")).isEqualByComparingTo("0");
+        assertThat(figures)
+                .doesNotContainKeys(
+                        "requests.carried_over.social_org",
+                        "requests.carried_over.total",
+                        "outcome.total.total",
+                        "requests.carried_forward.total");
+    }
+
+    @Test
+    void expandsRowspanAndColspanOfHtmlTablesDecodedFromGbk() {
+        String html = "<html><head><meta charset=\"gbk\"><title>示例</title></head><body>"
+                + "<p>本溪市财政局2021年政府信息公开工作年度报告</p><h3>三、收到和处理政府信息公开申请情况</h3><table>"
+                + "<tr><td colspan=3 rowspan=2>申请人情况</td><td rowspan=2>自然人</td><td colspan=5>法人或其他组织</td><td rowspan=2>总计</td></tr>"
+                + "<tr><td>商业企业</td><td>科研机构</td><td>社会公益组织</td><td>法律服务机构</td><td>其他</td></tr>"
+                + "<tr><td rowspan=3>三、本年度办理结果</td><td rowspan=2>（三）不予公开</td><td>1.属于国家秘密</td>"
+                + "<td>1</td><td>2</td><td>3</td><td>4</td><td>5</td><td>6</td><td>21</td></tr>"
+                + "<tr><td>2.其他法律行政法规禁止公开</td><td>０</td><td></td><td>0</td><td>0</td><td>0</td><td>0</td><td>0</td></tr>"
+                + "<tr><td colspan=2>（七）总计</td><td>9</td><td>9</td><td>9</td><td>9</td><td>9</td><td>9</td><td>54</td></tr>"
+                + "</table></body></html>";
+        ParsedDocument doc = PARSER.parse(html.getBytes(Charset.forName("GBK")), "text/html", Hints.none());
+
+        assertThat(doc.charset()).isEqualTo("GB18030");
+        assertThat(doc.report().agencyName()).isEqualTo("本溪市财政局");
+        assertThat(value(doc, "outcome.denied.state_secret.research")).isEqualByComparingTo("3");
+        assertThat(value(doc, "outcome.denied.state_secret.social_org")).isEqualByComparingTo("4");
+        assertThat(value(doc, "outcome.denied.state_secret.total")).isEqualByComparingTo("21");
+        assertThat(value(doc, "outcome.denied.prohibited_by_law.natural_person"))
+                .isEqualByComparingTo("0");
+        assertThat(doc.report().figures()).doesNotContainKey("outcome.denied.prohibited_by_law.commercial");
+        assertThat(value(doc, "outcome.denied.prohibited_by_law.research")).isEqualByComparingTo("0");
+        assertThat(value(doc, "outcome.total.total")).isEqualByComparingTo("54");
+        Figure cell = doc.report().figures().get("outcome.denied.state_secret.social_org");
+        assertThat(cell.source().row()).endsWith("1.属于国家秘密");
+        assertThat(cell.source().column()).isEqualTo("社会公益组织");
+        assertThat(doc.text().substring(cell.source().start(), cell.source().end()))
+                .isEqualTo("4");
+    }
+
+    @Test
+    void readsChineseNumeralsMultipliersAndApproximations() {
+        ParsedDocument doc = parse("某区人民政府2016年政府信息公开工作年度报告\n现将2016年政府信息公开工作情况报告如下。\n"
+                + "全年主动公开政府信息约二千三百条。本年度共受理政府信息公开申请二十三件,已全部办结。\n"
+                + "全年办结政府信息公开申请二十件,3件正在办理中。");
+
+        assertThat(doc.report().format()).isEqualTo(ReportFormat.NARRATIVE);
+        Figure items = doc.report().figures().get("proactive.items_published");
+        assertThat(items.value()).isEqualByComparingTo("2300");
+        assertThat(items.bound()).isEqualTo(org.gongkai.canonical.Bound.APPROXIMATELY);
+        assertThat(value(doc, "requests.new.total")).isEqualByComparingTo("23");
+        assertThat(value(doc, "outcome.total.total")).isEqualByComparingTo("20");
+        assertThat(value(doc, "requests.carried_forward.total")).isEqualByComparingTo("3");
+    }
+
+    @Test
+    void takesTheReportedYearFromTheTitleNotThePublicationDate() {
+        ParsedDocument doc = parse("牡丹江市教育局2019年政府信息公开工作年度报告\n发布日期:2020-01-31\n正文。\n");
+
+        assertThat(doc.report().year()).isEqualTo(2019);
+        assertThat(doc.report().publishedOn()).isEqualTo(java.time.LocalDate.of(2020, 1, 31));
+    }
+
+    @Test
+    void usesHintsOnlyWhereTheDocumentIsSilent() {
+        ParsedDocument doc = PARSER.parse(
+                "政府信息公开工作年度报告\n现将政府信息公开工作情况报告如下。全年主动公开政府信息120条。",
+                "text/plain",
+                new Hints("http://www.example.gov.cn/a.html", "定西市教育局", 2018));
+
+        assertThat(doc.report().agencyName()).isEqualTo("定西市教育局");
+        assertThat(doc.report().regionCode()).isEqualTo("621100");
+        assertThat(doc.report().year()).isEqualTo(2018);
+        assertThat(doc.report().sourceUrl()).isEqualTo("http://www.example.gov.cn/a.html");
+    }
+}
