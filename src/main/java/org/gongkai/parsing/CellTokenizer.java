@@ -80,25 +80,25 @@ final class CellTokenizer {
     }
 
     private static void emit(String text, List<int[]> spans, int lineNo, boolean wholeLine, List<Cell> out) {
-        int first = out.size();
+        int count = spans.size();
+        String[] texts = new String[count];
+        CellKind[] kinds = new CellKind[count];
+        BigDecimal[] values = new BigDecimal[count];
         boolean hasNumber = false;
-        for (int[] sp : spans) {
+        for (int k = 0; k < count; k++) {
+            int[] sp = spans.get(k);
             String t = text.substring(sp[0], sp[1]);
-            CellKind kind;
-            BigDecimal value = null;
-            if (t.isEmpty()) kind = CellKind.BLANK;
-            else if (CellValues.isAbsentMark(t)) kind = CellKind.VALUE;
-            else if ((value = CellValues.number(t)) != null) {
-                kind = CellKind.VALUE;
+            texts[k] = t;
+            if (t.isEmpty()) kinds[k] = CellKind.BLANK;
+            else if (CellValues.isAbsentMark(t)) kinds[k] = CellKind.VALUE;
+            else if ((values[k] = CellValues.number(t)) != null) {
+                kinds[k] = CellKind.VALUE;
                 hasNumber = true;
-            } else kind = CellKind.LABEL;
-            out.add(new Cell(t, sp[0], sp[1], kind, value, lineNo, wholeLine, false));
+            } else kinds[k] = CellKind.LABEL;
         }
-        if (hasNumber) {
-            for (int k = first; k < out.size(); k++) {
-                Cell c = out.get(k);
-                out.set(k, new Cell(c.text(), c.start(), c.end(), c.kind(), c.value(), c.line(), c.wholeLine(), true));
-            }
+        for (int k = 0; k < count; k++) {
+            int[] sp = spans.get(k);
+            out.add(new Cell(texts[k], sp[0], sp[1], kinds[k], values[k], lineNo, wholeLine, hasNumber));
         }
     }
 

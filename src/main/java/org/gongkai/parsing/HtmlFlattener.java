@@ -54,8 +54,10 @@ final class HtmlFlattener {
             "main",
             "figure",
             "figcaption");
-    /** Caps keep a hostile rowspan="99999" from allocating millions of cells. */
-    private static final int MAX_SPAN = 100;
+    /** Caps keep a hostile rowspan="99999" from allocating millions of cells; real forms span far less. */
+    private static final int MAX_COLSPAN = 30;
+
+    private static final int MAX_ROWSPAN = 200;
 
     private static final int MAX_COLUMNS = 200;
 
@@ -129,8 +131,8 @@ final class HtmlFlattener {
                 if (!tag.equals("td") && !tag.equals("th")) continue;
                 col = fillCarried(line, col, carriedText, carriedRows);
                 String text = cellText(cell);
-                int colspan = span(cell.attr("colspan"), MAX_SPAN);
-                int rowspan = span(cell.attr("rowspan"), rows.size() - r);
+                int colspan = span(cell.attr("colspan"), MAX_COLSPAN);
+                int rowspan = span(cell.attr("rowspan"), Math.min(MAX_ROWSPAN, rows.size() - r));
                 for (int k = 0; k < colspan && col < MAX_COLUMNS; k++, col++) {
                     line.add(text);
                     if (rowspan > 1) {

@@ -74,6 +74,8 @@ final class IdentityReader {
             Map.entry("xinjiang", "新疆维吾尔自治区"));
     private static final int HEAD_LINES = 40;
     private static final int TAIL_CHARS = 600;
+    private static final int HEAD_CHARS = 3000;
+    private static final int END_CHARS = 3000;
 
     private final RegionResolver regions;
 
@@ -84,12 +86,16 @@ final class IdentityReader {
     DocumentIdentity read(String text, String htmlTitle, Hints hints) {
         String title = title(text, htmlTitle);
         String tail = text.substring(Math.max(0, text.length() - TAIL_CHARS));
-        String originalUrl = firstGroup(ORIGINAL_URL, text);
+        // Identity sits at the top (title, 日期, 来源) or the bottom (signature, 原文链接) of a page.
+        String ends = text.length() <= HEAD_CHARS + END_CHARS
+                ? text
+                : text.substring(0, HEAD_CHARS) + "\n" + text.substring(text.length() - END_CHARS);
+        String originalUrl = ends.contains("原文") ? firstGroup(ORIGINAL_URL, ends) : null;
         String sourceUrl = hints.sourceUrl() != null ? hints.sourceUrl() : originalUrl;
 
         List<String> candidates = new ArrayList<>();
         addIfPresent(candidates, agencyInTitle(title));
-        String sourceLine = firstGroup(SOURCE_LINE, text);
+        String sourceLine = ends.contains("来源") ? firstGroup(SOURCE_LINE, ends) : null;
         if (sourceLine != null) addIfPresent(candidates, firstMatch(AGENCY, sourceLine));
         addIfPresent(candidates, signatureAgency(tail));
         addIfPresent(candidates, hints.agency());
@@ -116,7 +122,7 @@ final class IdentityReader {
                 }
             }
         }
-        LocalDate published = publishedOn(text, tail);
+        LocalDate published = publishedOn(ends, tail);
         Integer year = yearOf(title, text, hints, published);
         return new DocumentIdentity(title, agency, regionCode, year, published, sourceUrl);
     }
@@ -212,7 +218,7 @@ final class IdentityReader {
 
     private static LocalDate publishedOn(String text, String tail) {
         Matcher m = DATE_LINE.matcher(text);
-        if (m.find()) {
+        if ((text.contains("日期") || text.contains("时间")) && m.find()) {
             LocalDate d = date(m.group(1), m.group(2), m.group(3));
             if (d != null) return d;
         }

@@ -7,9 +7,24 @@ package org.gongkai.parsing;
  */
 final class Labels {
 
+    /** Labels repeat across documents; a bounded shared cache saves re-folding them. */
+    private static final int CACHE_LIMIT = 50_000;
+
+    private static final java.util.concurrent.ConcurrentHashMap<String, String> CACHE =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
     private Labels() {}
 
     static String key(String printed) {
+        if (printed.length() > 80) return computeKey(printed);
+        String cached = CACHE.get(printed);
+        if (cached != null) return cached;
+        String key = computeKey(printed);
+        if (CACHE.size() < CACHE_LIMIT) CACHE.put(printed, key);
+        return key;
+    }
+
+    private static String computeKey(String printed) {
         String s = TextNormalizer.foldLabel(printed);
         s = stripNumbering(s);
         s = stripParentheticals(s);

@@ -83,24 +83,42 @@ final class ProseReader {
             }
         }
         if (sentence.contains("申请")) readRequests(sentence, from, to, figures);
-        if (sentence.contains("行政复议") || sentence.contains("行政诉讼")) readAppeals(sentence, from, to, figures);
-        if (sentence.contains("规范性文件") || sentence.contains("规章")) readDocuments(sentence, from, to, figures);
+        boolean tableRow = sentence.indexOf('\t') >= 0;
+        if (!tableRow && (sentence.contains("行政复议") || sentence.contains("行政诉讼"))) {
+            readAppeals(sentence, from, to, figures);
+        }
+        if (!tableRow && sentence.indexOf('件') >= 0 && (sentence.contains("规范性文件") || sentence.contains("规章"))) {
+            readDocuments(sentence, from, to, figures);
+        }
     }
 
     private void readRequests(String sentence, int from, int to, Map<String, Figure> figures) {
-        if (!sentence.contains("公开")) return;
+        // Table rows ("一、本年新收政府信息公开申请数量\t0…") are not sentences.
+        if (!sentence.contains("公开") || sentence.indexOf('\t') >= 0) return;
         Source source = Source.prose(sentence, from, to);
-        if (!put(figures, REQUESTS_NEW, RECEIVED.matcher(sentence), source)
+        boolean counted = sentence.indexOf('件') >= 0;
+        if (!(counted && put(figures, REQUESTS_NEW, RECEIVED.matcher(sentence), source))
+                && sentence.contains("未")
                 && RECEIVED_NONE.matcher(sentence).find()) {
             figures.putIfAbsent(REQUESTS_NEW, Figure.exact(0, source));
         }
-        if (!put(figures, HANDLED, HANDLED_AFTER.matcher(sentence), source)) {
-            put(figures, HANDLED, HANDLED_BEFORE.matcher(sentence), source);
+        if (counted && (sentence.contains("办结") || sentence.contains("答复"))) {
+            if (!put(figures, HANDLED, HANDLED_AFTER.matcher(sentence), source)) {
+                put(figures, HANDLED, HANDLED_BEFORE.matcher(sentence), source);
+            }
         }
-        if (!put(figures, PENDING, PENDING_AFTER.matcher(sentence), source)) {
-            put(figures, PENDING, PENDING_BEFORE.matcher(sentence), source);
+        if (counted
+                && (sentence.contains("办理")
+                        || sentence.contains("处理")
+                        || sentence.contains("答复")
+                        || sentence.contains("结转"))) {
+            if (!put(figures, PENDING, PENDING_AFTER.matcher(sentence), source)) {
+                put(figures, PENDING, PENDING_BEFORE.matcher(sentence), source);
+            }
         }
-        if (CARRIED_OVER_NONE.matcher(sentence).find()) figures.putIfAbsent(CARRIED_OVER, Figure.exact(0, source));
+        if (sentence.contains("结转") && CARRIED_OVER_NONE.matcher(sentence).find()) {
+            figures.putIfAbsent(CARRIED_OVER, Figure.exact(0, source));
+        }
     }
 
     /** Stores the first number the matcher finds under the key, unless the key is already known. */
@@ -195,6 +213,10 @@ final class ProseReader {
         Figure items = figures.get(ITEMS_PUBLISHED);
         int at = text.indexOf("其中");
         while (at >= 0) {
+            if (at == 0 || "条件项个余多上右,".indexOf(text.charAt(at - 1)) < 0) {
+                at = text.indexOf("其中", at + 2);
+                continue;
+            }
             int windowStart = Math.max(0, at - 24);
             Matcher total = TOTAL_BEFORE_PARTS.matcher(text).region(windowStart, at);
             if (total.find()) {

@@ -31,6 +31,7 @@ final class TableReader {
     private static final Pattern NOT_A_SUB_ITEM = Pattern.compile("^(第.{1,6}条|信息内容|合计|小计|总计|备注)");
 
     private static final int MAX_LABEL_PARTS = 4;
+    private static final int MAX_QUOTED_SPAN = 400;
 
     private final OfficialForms forms;
 
@@ -108,6 +109,8 @@ final class TableReader {
         }
 
         private boolean switchSection(String line) {
+            // Headings start with their numeral; most lines can be ruled out without a regex.
+            if (line.isEmpty() || "一二三四五六七".indexOf(line.charAt(0)) < 0) return false;
             Section next = null;
             if (PROACTIVE_HEADING.matcher(line).find()) next = Section.PROACTIVE;
             else if (REQUESTS_HEADING.matcher(line).find()) next = Section.REQUESTS;
@@ -162,6 +165,11 @@ final class TableReader {
                     }
                 }
                 String rowLabel = join(from, labelEnd);
+                // A row printed again (a repeated table) starts its sub-items afresh.
+                for (Metric m : match.row().columnsIn(format)) {
+                    partsByKey.remove(m.key());
+                    printedByKey.remove(m.key());
+                }
                 lastRow = match.row();
                 lastRowLabel = rowLabel;
                 if (labelEnd < last) addParts(match.row(), rowLabel, join(labelEnd + 1, last), values);
@@ -242,8 +250,11 @@ final class TableReader {
             for (Part p : parts) sum = sum.add(p.figure().value());
             Source first = parts.get(0).figure().source();
             Source lastSource = parts.get(parts.size() - 1).figure().source();
-            String quoted = first == lastSource ? first.text() : text.substring(first.start(), lastSource.end());
-            Source source = Source.tableCell(quoted, first.start(), lastSource.end(), rowLabel, first.column());
+            // The sum quotes the span of its parts when they sit together, else the first part alone.
+            boolean together = lastSource.end() - first.start() <= MAX_QUOTED_SPAN;
+            int end = together ? lastSource.end() : first.end();
+            Source source =
+                    Source.tableCell(text.substring(first.start(), end), first.start(), end, rowLabel, first.column());
             return new Figure(sum, null, source, parts, noteFor(m));
         }
 
