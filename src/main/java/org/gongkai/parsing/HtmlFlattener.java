@@ -24,6 +24,9 @@ final class HtmlFlattener {
     private static final Set<String> BLOCKS = Set.of(
             "p",
             "div",
+            "td",
+            "th",
+            "table",
             "br",
             "li",
             "ul",
@@ -86,7 +89,9 @@ final class HtmlFlattener {
                             if (node instanceof Element e) {
                                 String tag = e.normalName();
                                 if (SKIPPED.contains(tag)) return FilterResult.SKIP_ENTIRELY;
-                                if (tag.equals("table")) {
+                                // A layout table (one holding other tables) is read as blocks, not as a grid.
+                                if (tag.equals("table")
+                                        && e.getElementsByTag("table").size() == 1) {
                                     appendTable(out, e);
                                     return FilterResult.SKIP_ENTIRELY;
                                 }

@@ -22,10 +22,10 @@ import org.gongkai.metrics.Metric;
  */
 final class TableReader {
 
-    private static final Pattern PROACTIVE_HEADING = Pattern.compile("^二[、.,]?.{0,6}主动公开");
-    private static final Pattern REQUESTS_HEADING = Pattern.compile("^三[、.,]?.{0,12}(收到和处理|依申请|申请公开|申请情况)");
-    private static final Pattern APPEALS_HEADING = Pattern.compile("^四[、.,]?.{0,20}(行政复议|行政诉讼)");
-    private static final Pattern OVERVIEW_HEADING = Pattern.compile("^一[、.,]?\\s*(总体情况|概述|基本情况)");
+    private static final Pattern PROACTIVE_HEADING = Pattern.compile("^\\(?二[)、.,]?.{0,6}主动公开");
+    private static final Pattern REQUESTS_HEADING = Pattern.compile("^\\(?三[)、.,]?.{0,12}(收到和处理|依申请|申请公开|申请情况)");
+    private static final Pattern APPEALS_HEADING = Pattern.compile("^\\(?四[)、.,]?.{0,20}(行政复议|行政诉讼)");
+    private static final Pattern OVERVIEW_HEADING = Pattern.compile("^\\(?一[)、.,]?\\s*(总体情况|概述|基本情况)");
     private static final Pattern LATER_HEADING = Pattern.compile("^[五六七][、.,]");
     /** Labels that never name a sub-item of a section-二 row. */
     private static final Pattern NOT_A_SUB_ITEM = Pattern.compile("^(第.{1,6}条|信息内容|合计|小计|总计|备注)");
@@ -110,7 +110,7 @@ final class TableReader {
 
         private boolean switchSection(String line) {
             // Headings start with their numeral; most lines can be ruled out without a regex.
-            if (line.isEmpty() || "一二三四五六七".indexOf(line.charAt(0)) < 0) return false;
+            if (line.isEmpty() || "一二三四五六七(".indexOf(line.charAt(0)) < 0) return false;
             Section next = null;
             if (PROACTIVE_HEADING.matcher(line).find()) next = Section.PROACTIVE;
             else if (REQUESTS_HEADING.matcher(line).find()) next = Section.REQUESTS;

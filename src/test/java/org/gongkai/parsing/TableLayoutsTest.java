@@ -156,4 +156,17 @@ class TableLayoutsTest {
         assertThat(doc.report().year()).isEqualTo(2018);
         assertThat(doc.report().sourceUrl()).isEqualTo("http://www.example.gov.cn/a.html");
     }
+
+    @Test
+    void readsDataTablesNestedInAPageLayoutTable() {
+        String html = "<html><body><table><tr><td><div>某市教育局2020年政府信息公开工作年度报告</div>"
+                + "<p>二、主动公开政府信息情况</p><table><tr><td>信息内容</td><td>本年新制作数量</td><td>本年新公开数量</td>"
+                + "<td>对外公开总数量</td></tr><tr><td>规范性文件</td><td>1</td><td>2</td><td>3</td></tr></table>"
+                + "</td></tr></table></body></html>";
+        ParsedDocument doc = PARSER.parse(html, "text/html", Hints.none());
+
+        assertThat(doc.title()).isEqualTo("某市教育局2020年政府信息公开工作年度报告");
+        assertThat(value(doc, "proactive.normative_docs.issued")).isEqualByComparingTo("1");
+        assertThat(value(doc, "proactive.normative_docs.in_force")).isEqualByComparingTo("3");
+    }
 }
