@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.gongkai.canonical.CanonicalReport;
 import org.gongkai.canonical.CheckResult;
@@ -73,9 +74,9 @@ public final class DocumentParser {
         DecodedText decoded = decoder.decode(bytes, contentType);
         String raw = decoded.text();
         String htmlTitle = null;
-        boolean html = (contentType != null
-                        && contentType.toLowerCase(java.util.Locale.ROOT).contains("html"))
-                || HtmlFlattener.looksLikeHtml(raw.substring(0, Math.min(raw.length(), 4096)));
+        boolean html =
+                (contentType != null && contentType.toLowerCase(Locale.ROOT).contains("html"))
+                        || HtmlFlattener.looksLikeHtml(raw.substring(0, Math.min(raw.length(), 4096)));
         if (html) {
             HtmlFlattener.Flattened flat = HtmlFlattener.flatten(raw);
             raw = flat.text();

@@ -59,7 +59,8 @@ final class TableReader {
         private FormRow lastRow;
         private String lastRowLabel;
         private final Map<String, List<Part>> partsByKey = new LinkedHashMap<>();
-        private final Map<String, Boolean> printedByKey = new HashMap<>();
+        /** Keys whose row printed its own value, so sub-items under it are parts, not its sum. */
+        private final java.util.Set<String> printedOwn = new java.util.HashSet<>();
 
         Run(String text, List<Cell> cells, ReportFormat format) {
             this.text = text;
@@ -168,7 +169,7 @@ final class TableReader {
                 // A row printed again (a repeated table) starts its sub-items afresh.
                 for (Metric m : match.row().columnsIn(format)) {
                     partsByKey.remove(m.key());
-                    printedByKey.remove(m.key());
+                    printedOwn.remove(m.key());
                 }
                 lastRow = match.row();
                 lastRowLabel = rowLabel;
@@ -216,10 +217,9 @@ final class TableReader {
                 Cell v = values.get(k);
                 if (v.value() == null) continue;
                 Metric m = columns.get(k);
-                Figure f = Figure.exact(0, cellSource(v, rowLabel, columnLabel(m)));
-                f = new Figure(v.value(), f.bound(), f.source(), List.of(), noteFor(m));
+                Figure f = new Figure(v.value(), null, cellSource(v, rowLabel, columnLabel(m)), List.of(), noteFor(m));
                 figures.put(m.key(), f);
-                printedByKey.put(m.key(), true);
+                printedOwn.add(m.key());
                 List<Part> parts = partsByKey.get(m.key());
                 if (parts != null) figures.put(m.key(), f.withParts(parts));
             }
@@ -237,7 +237,7 @@ final class TableReader {
                 List<Part> parts = partsByKey.computeIfAbsent(m.key(), x -> new ArrayList<>());
                 parts.add(new Part(subLabel, partFigure));
                 Figure current = figures.get(m.key());
-                if (Boolean.TRUE.equals(printedByKey.get(m.key())) && current != null) {
+                if (printedOwn.contains(m.key()) && current != null) {
                     figures.put(m.key(), current.withParts(parts));
                 } else {
                     figures.put(m.key(), sumOfParts(m, rowLabel, parts));

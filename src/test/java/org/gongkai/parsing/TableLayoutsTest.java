@@ -169,4 +169,58 @@ class TableLayoutsTest {
         assertThat(value(doc, "proactive.normative_docs.issued")).isEqualByComparingTo("1");
         assertThat(value(doc, "proactive.normative_docs.in_force")).isEqualByComparingTo("3");
     }
+
+    @Test
+    void readsThe2021FormWhereSingleColumnsSpanTheWholeRow() {
+        String html = "<html><body><p>定西市财政局2022年政府信息公开工作年度报告</p><p>二、主动公开政府信息情况</p><table>"
+                + "<tr><td colspan=4>第二十条第（一）项</td></tr>"
+                + "<tr><td>信息内容</td><td>本年制发件数</td><td>本年废止件数</td><td>现行有效件数</td></tr>"
+                + "<tr><td>规章</td><td>0</td><td>0</td><td>0</td></tr>"
+                + "<tr><td>行政规范性文件</td><td>4</td><td>1</td><td>30</td></tr>"
+                + "<tr><td colspan=4>第二十条第（五）项</td></tr>"
+                + "<tr><td>信息内容</td><td colspan=3>本年处理决定数量</td></tr>"
+                + "<tr><td>行政许可</td><td colspan=3>15</td></tr>"
+                + "<tr><td colspan=4>第二十条第（八）项</td></tr>"
+                + "<tr><td>信息内容</td><td colspan=3>本年收费金额（单位：万元）</td></tr>"
+                + "<tr><td>行政事业性收费</td><td colspan=3>12.35</td></tr></table>"
+                + "<p>三、收到和处理政府信息公开申请情况</p><table>"
+                + "<tr><td rowspan=3>三、本年度办理结果</td><td rowspan=3>（六）其他处理</td>"
+                + "<td>1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请</td>"
+                + "<td>1</td><td>0</td><td>0</td><td>0</td><td>0</td><td>0</td><td>1</td></tr>"
+                + "<tr><td>2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请</td>"
+                + "<td>0</td><td>0</td><td>0</td><td>0</td><td>0</td><td>0</td><td>0</td></tr>"
+                + "<tr><td>3.其他</td><td>2</td><td>0</td><td>0</td><td>0</td><td>0</td><td>0</td><td>2</td></tr>"
+                + "</table></body></html>";
+        ParsedDocument doc = PARSER.parse(html, "text/html; charset=UTF-8", Hints.none());
+
+        assertThat(doc.classification().code()).isEqualTo("report-2021");
+        assertThat(doc.report().regionCode()).isEqualTo("621100");
+        assertThat(value(doc, "proactive.normative_docs.repealed")).isEqualByComparingTo("1");
+        assertThat(value(doc, "proactive.licensing.decisions")).isEqualByComparingTo("15");
+        assertThat(value(doc, "proactive.fees.amount_10k_yuan")).isEqualTo(new BigDecimal("12.35"));
+        assertThat(value(doc, "outcome.other.no_correction.total")).isEqualByComparingTo("1");
+        assertThat(value(doc, "outcome.other.fee_unpaid.total")).isEqualByComparingTo("0");
+        assertThat(value(doc, "outcome.other.other.natural_person")).isEqualByComparingTo("2");
+        assertThat(doc.report().figures().get("proactive.normative_docs.issued").note())
+                .isNull();
+    }
+
+    @Test
+    void readsPdfTextWhoseLabelsBreakBeforeTheirNumbers() {
+        ParsedDocument doc = parse("某县教育局2019年政府信息公开工作年度报告\n三、收到和处理政府信息公开申请情况\n"
+                + "(二)部分公开(区分处理的,只计\n这一情形,不计其他情形) 1 0 0 0 0 0 1\n"
+                + "5.要求行政机关确认或重新出具已获\n取信息 0 0 0 0 0 0 0\n(七)总计 9 0 0 0 0 0 9\n"
+                + "四、结转下年度继续办理 0 0 0 0 0 0 0\n四、政府信息公开行政复议、行政诉讼情况\n"
+                + "行政复议 行政诉讼\n0 1 0 0 1 0 0 0 0 0 — — — — —\n五、存在的主要问题及改进情况\n无。");
+
+        assertThat(value(doc, "outcome.partial.total")).isEqualByComparingTo("1");
+        assertThat(value(doc, "outcome.not_processed.confirm_reissue.total")).isEqualByComparingTo("0");
+        assertThat(value(doc, "outcome.total.natural_person")).isEqualByComparingTo("9");
+        assertThat(value(doc, "requests.carried_forward.total")).isEqualByComparingTo("0");
+        assertThat(value(doc, "review.corrected")).isEqualByComparingTo("1");
+        assertThat(value(doc, "review.total")).isEqualByComparingTo("1");
+        assertThat(value(doc, "litigation.direct.total")).isEqualByComparingTo("0");
+        assertThat(doc.report().figures())
+                .doesNotContainKeys("litigation.after_review.upheld", "litigation.after_review.total");
+    }
 }
