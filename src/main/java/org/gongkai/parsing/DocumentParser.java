@@ -74,9 +74,10 @@ public final class DocumentParser {
         DecodedText decoded = decoder.decode(bytes, contentType);
         String raw = decoded.text();
         String htmlTitle = null;
-        boolean html =
-                (contentType != null && contentType.toLowerCase(Locale.ROOT).contains("html"))
-                        || HtmlFlattener.looksLikeHtml(raw.substring(0, Math.min(raw.length(), 4096)));
+        // Declared HTML without a single tag is plain text: flattening it would join its lines.
+        boolean declaredHtml =
+                contentType != null && contentType.toLowerCase(Locale.ROOT).contains("html") && raw.indexOf('<') >= 0;
+        boolean html = declaredHtml || HtmlFlattener.looksLikeHtml(raw.substring(0, Math.min(raw.length(), 4096)));
         if (html) {
             HtmlFlattener.Flattened flat = HtmlFlattener.flatten(raw);
             raw = flat.text();

@@ -20,6 +20,7 @@ import org.gongkai.regions.RegionResolver;
 final class IdentityReader {
 
     private static final Pattern TITLE_WORDS = Pattern.compile("报告|总结|公开情况|工作情况|实施方案|方案|要点|通知|计划|意见|办法|规定|公告|指南|目录|简报");
+    private static final Pattern REPORT_TITLE = Pattern.compile("政府信息公开.{0,8}报告|年度报告|工作报告|工作总结|公开情况|公开工作情况|信息公开报告");
     private static final Pattern YEAR = Pattern.compile("((?:19|20)\\d{2})\\s?年");
     private static final Pattern YEAR_WORD = Pattern.compile("(?:19|20)\\d{2}\\s?年度?");
     private static final Pattern BODY_YEAR = Pattern.compile("((?:19|20)\\d{2})年度?(?:政府信息公开|政务公开|信息公开|,|的)");
@@ -133,20 +134,33 @@ final class IdentityReader {
 
     /** The first short line near the top that reads like a title; else the HTML title; else the first line. */
     static String title(String text, String htmlTitle) {
+        List<String> lines = new ArrayList<>();
         int pos = 0;
-        String firstLine = null;
         for (int line = 0; line < HEAD_LINES && pos < text.length(); line++) {
             int eol = text.indexOf('\n', pos);
             if (eol < 0) eol = text.length();
             String candidate = cleanTitle(text.substring(pos, Math.min(eol, pos + 200)));
             pos = eol + 1;
-            if (candidate.length() < 4) continue;
-            if (firstLine == null) firstLine = candidate;
-            if (candidate.length() <= 80 && TITLE_WORDS.matcher(candidate).find() && hasCjk(candidate))
-                return candidate;
+            if (candidate.length() >= 4 && hasCjk(candidate)) lines.add(candidate);
+        }
+        // A report's own title beats menus and breadcrumbs that happen to say 通知 or 公告.
+        for (String line : lines)
+            if (line.length() <= 80 && REPORT_TITLE.matcher(line).find()) return line;
+        if (htmlTitle != null && !htmlTitle.isBlank()) {
+            String t = cleanTitle(TextNormalizer.normalize(htmlTitle));
+            if (TITLE_WORDS.matcher(t).find()) return t;
+        }
+        for (String line : lines) {
+            if (line.length() <= 80 && TITLE_WORDS.matcher(line).find() && !isNavigation(line)) return line;
         }
         if (htmlTitle != null && !htmlTitle.isBlank()) return cleanTitle(TextNormalizer.normalize(htmlTitle));
-        return firstLine == null ? "" : firstLine.substring(0, Math.min(80, firstLine.length()));
+        return lines.isEmpty()
+                ? ""
+                : lines.get(0).substring(0, Math.min(80, lines.get(0).length()));
+    }
+
+    private static boolean isNavigation(String line) {
+        return line.contains(">") || line.contains("首页") || line.contains("您的位置") || line.contains("当前位置");
     }
 
     private static String cleanTitle(String line) {

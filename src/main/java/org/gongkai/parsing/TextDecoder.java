@@ -41,6 +41,8 @@ final class TextDecoder {
         if (bom != null) return bom;
         Charset declared = declaredCharset(contentType);
         if (declared == null && looksLikeHtml(bytes)) declared = metaCharset(bytes);
+        // Servers label pages ISO-8859-1 by default; for Chinese bytes that label is never true.
+        if (declared != null && isSingleByteWestern(declared) && hasHighBytes(bytes)) declared = null;
         if (declared != null) {
             String text = lenient(bytes, 0, declared);
             // A declared charset that leaves many replacement characters is wrong; detect instead.
@@ -90,6 +92,16 @@ final class TextDecoder {
     static boolean looksLikeHtml(byte[] bytes) {
         String head = new String(bytes, 0, Math.min(bytes.length, 4096), StandardCharsets.ISO_8859_1);
         return HtmlFlattener.looksLikeHtml(head);
+    }
+
+    private static boolean isSingleByteWestern(Charset c) {
+        String n = c.name();
+        return n.equals("ISO-8859-1") || n.equals("US-ASCII") || n.equals("windows-1252");
+    }
+
+    private static boolean hasHighBytes(byte[] bytes) {
+        for (byte b : bytes) if (b < 0) return true;
+        return false;
     }
 
     private static String strict(byte[] bytes, Charset charset) {

@@ -56,4 +56,27 @@ class TextDecodingTest {
                 .isInstanceOf(UnreadableDocumentException.class)
                 .hasMessageContaining("too large");
     }
+
+    @Test
+    void ignoresAWesternCharsetLabelOnChineseBytesAndAnHtmlLabelOnPlainText() {
+        ParsedDocument latin1 =
+                PARSER.parse(REPORT.getBytes(Charset.forName("GBK")), "text/html; charset=ISO-8859-1", Hints.none());
+        assertThat(latin1.charset()).isEqualTo("GB18030");
+        assertThat(latin1.report().agencyName()).isEqualTo("定西市教育局");
+
+        ParsedDocument plain = PARSER.parse(Seeds.bytes(Seeds.MUDANJIANG_2019), "text/html", Hints.none());
+        assertThat(plain.report()
+                        .figures()
+                        .get("proactive.procurement.amount_10k_yuan")
+                        .value())
+                .isEqualByComparingTo("885.1737");
+    }
+
+    @Test
+    void prefersTheReportTitleOverMenusThatSayNotice() {
+        ParsedDocument doc = PARSER.parse("首页 | 通知公告 | 政策文件\n您的位置:首页 > 政务公开\n" + REPORT, null, Hints.none());
+
+        assertThat(doc.title()).isEqualTo("定西市教育局2017年度政府信息公开情况");
+        assertThat(doc.classification().kind()).isEqualTo(DocumentKind.REPORT_NARRATIVE);
+    }
 }
