@@ -1,7 +1,9 @@
 package org.gongkai.parsing;
 
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.jsoup.Jsoup;
@@ -64,6 +66,9 @@ final class HtmlFlattener {
 
     private static final int MAX_COLUMNS = 200;
 
+    /** A cell longer than this holds prose, so its table lays out a page rather than holding data. */
+    private static final int MAX_DATA_CELL = 150;
+
     private HtmlFlattener() {}
 
     static boolean looksLikeHtml(String head) {
@@ -89,10 +94,10 @@ final class HtmlFlattener {
                             if (node instanceof Element e) {
                                 String tag = e.normalName();
                                 if (SKIPPED.contains(tag)) return FilterResult.SKIP_ENTIRELY;
-                                // A layout table (one holding other tables) is read as blocks, not as a grid.
+                                // A layout table (holding other tables or paragraphs) is read as blocks, not as a grid.
                                 if (tag.equals("table")
-                                        && e.getElementsByTag("table").size() == 1) {
-                                    appendTable(out, e);
+                                        && e.getElementsByTag("table").size() == 1
+                                        && appendTable(out, e)) {
                                     return FilterResult.SKIP_ENTIRELY;
                                 }
                                 if (BLOCKS.contains(tag)) newline(out);
@@ -122,9 +127,23 @@ final class HtmlFlattener {
         if (out.length() > 0 && out.charAt(out.length() - 1) != '\n') out.append('\n');
     }
 
-    private static void appendTable(StringBuilder out, Element table) {
-        newline(out);
+    /**
+     * Appends a data table as tab-separated grid lines; returns false, appending nothing, for a layout table (one
+     * whose cells hold whole paragraphs), which the caller then reads as blocks.
+     */
+    private static boolean appendTable(StringBuilder out, Element table) {
         List<Element> rows = rowsOf(table);
+        Map<Element, String> texts = new IdentityHashMap<>();
+        for (Element row : rows) {
+            for (Element cell : row.children()) {
+                String tag = cell.normalName();
+                if (!tag.equals("td") && !tag.equals("th")) continue;
+                String text = cellText(cell);
+                if (text.length() > MAX_DATA_CELL) return false;
+                texts.put(cell, text);
+            }
+        }
+        newline(out);
         String[] carriedText = new String[MAX_COLUMNS];
         int[] carriedRows = new int[MAX_COLUMNS];
         List<String> line = new ArrayList<>();
@@ -135,7 +154,7 @@ final class HtmlFlattener {
                 String tag = cell.normalName();
                 if (!tag.equals("td") && !tag.equals("th")) continue;
                 col = fillCarried(line, col, carriedText, carriedRows);
-                String text = cellText(cell);
+                String text = texts.get(cell);
                 int colspan = span(cell.attr("colspan"), MAX_COLSPAN);
                 int rowspan = span(cell.attr("rowspan"), Math.min(MAX_ROWSPAN, rows.size() - r));
                 for (int k = 0; k < colspan && col < MAX_COLUMNS; k++, col++) {
@@ -159,6 +178,7 @@ final class HtmlFlattener {
             if (line.isEmpty()) continue;
             out.append(String.join("\t", line)).append('\n');
         }
+        return true;
     }
 
     private static int fillCarried(List<String> line, int col, String[] carriedText, int[] carriedRows) {

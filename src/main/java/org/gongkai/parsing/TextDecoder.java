@@ -139,24 +139,29 @@ final class TextDecoder {
         String text = decoded.text();
         int control = 0;
         int replacement = 0;
+        int first = -1;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
+            boolean bad = c == '\uFFFD'
+                    || (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f')
+                    || (c >= 0x7F && c <= 0x9F);
+            if (!bad) continue;
+            if (first < 0) first = i;
             if (c == '\uFFFD') replacement++;
-            else if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f') || (c >= 0x7F && c <= 0x9F)) {
-                control++;
-            }
+            else control++;
         }
         double share = text.isEmpty() ? 1 : (double) (control + replacement) / text.length();
         if (share > MAX_GARBAGE_SHARE) {
             throw new UnreadableDocumentException(String.format(
                     Locale.ROOT,
                     "not a text document: %.0f%% of the %d characters decoded as %s are control or undecodable"
-                            + " bytes (%d control, %d undecodable)",
+                            + " bytes (%d control, %d undecodable; the first at character %d)",
                     share * 100,
                     text.length(),
                     decoded.charset(),
                     control,
-                    replacement));
+                    replacement,
+                    first));
         }
     }
 }

@@ -223,4 +223,20 @@ class TableLayoutsTest {
         assertThat(doc.report().figures())
                 .doesNotContainKeys("litigation.after_review.upheld", "litigation.after_review.total");
     }
+
+    @Test
+    void readsAPageLaidOutInOneTableCellAsParagraphs() {
+        String prose = "现将本年度政府信息公开工作情况报告如下。本年度通过门户网站主动公开政府信息1234条,其中政务动态类1000条、通知公告类234条。"
+                + "本年度共收到政府信息公开申请12件,已全部办结。".repeat(10);
+        String html = "<html><body><table><tr><td>首页</td><td><h1>溪湖区教育局2018年政府信息公开工作年度报告</h1><p>" + prose
+                + "</p></td></tr></table></body></html>";
+        ParsedDocument doc = PARSER.parse(html, "text/html", Hints.none());
+
+        assertThat(doc.title()).isEqualTo("溪湖区教育局2018年政府信息公开工作年度报告");
+        assertThat(doc.report().regionCode()).isEqualTo("210503");
+        assertThat(value(doc, "proactive.items_published")).isEqualByComparingTo("1234");
+        assertThat(doc.report().figures().get("proactive.items_published").parts())
+                .hasSize(2);
+        assertThat(value(doc, "requests.new.total")).isEqualByComparingTo("12");
+    }
 }
