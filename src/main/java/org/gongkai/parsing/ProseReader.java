@@ -32,6 +32,7 @@ final class ProseReader {
     private static final Pattern ITEMS = ProseNumber.compile("(?:公开|发布)[^。;,!?\\n]{0,20}?信息(?:共|共计|合计|总计|达)?{N}条{T}");
     private static final Pattern RECEIVED = ProseNumber.compile("(?:受理|收到|接收|新收|接到)[^,;。\\d\\n]{0,15}?{N}件");
     private static final Pattern RECEIVED_NONE = Pattern.compile("(?:未收到|没有收到|未受理|未接到|未发生)[^,;。\\n]{0,20}申请");
+    private static final Pattern ALL_HANDLED = Pattern.compile("(?:全部|均已|均|已全部)(?:按时|依法|按期)?(?:办结|答复)");
     private static final Pattern CARRIED_OVER_NONE = Pattern.compile("(?:无|没有)(?:去年|上年|上一年)[^,;。\\n]{0,4}结转");
     private static final Pattern HANDLED_AFTER = ProseNumber.compile("{N}件[^,;。\\d\\n]{0,12}?(?:办结|答复完毕)");
     private static final Pattern HANDLED_BEFORE = ProseNumber.compile("(?:办结|答复)[^,;。\\d\\n]{0,8}?{N}件");
@@ -106,6 +107,13 @@ final class ProseReader {
             if (!put(figures, HANDLED, HANDLED_AFTER.matcher(sentence), source)) {
                 put(figures, HANDLED, HANDLED_BEFORE.matcher(sentence), source);
             }
+        }
+        // "收到申请12件,已全部办结": every request received in the sentence was handled.
+        Figure received = figures.get(REQUESTS_NEW);
+        if (received != null
+                && received.source().start() == from
+                && ALL_HANDLED.matcher(sentence).find()) {
+            figures.putIfAbsent(HANDLED, Figure.of(received.value(), received.bound(), source));
         }
         if (counted
                 && (sentence.contains("办理")

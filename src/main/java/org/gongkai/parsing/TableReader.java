@@ -100,7 +100,7 @@ final class TableReader {
             }
             if (section == Section.OVERVIEW || section == Section.AFTER || section == Section.APPEALS) return;
             String key = Labels.key(cell.text());
-            if (key.equals("行政复议") && section == Section.REQUESTS) {
+            if (key.equals("行政复议") && (section == Section.REQUESTS || section == Section.NONE)) {
                 section = Section.APPEALS;
                 return;
             }
