@@ -3,9 +3,11 @@ package org.gongkai.parsing;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.gongkai.canonical.Figure;
 import org.gongkai.canonical.Part;
@@ -60,7 +62,7 @@ final class TableReader {
         private String lastRowLabel;
         private final Map<String, List<Part>> partsByKey = new LinkedHashMap<>();
         /** Keys whose row printed its own value, so sub-items under it are parts, not its sum. */
-        private final java.util.Set<String> printedOwn = new java.util.HashSet<>();
+        private final Set<String> printedOwn = new HashSet<>();
 
         Run(String text, List<Cell> cells, ReportFormat format) {
             this.text = text;

@@ -321,6 +321,7 @@ public final class ReportRenderer {
             for (FormRow fr : rows) if (fr.depth() > 0 && !(fr.depth() == 1 && fr.children() > 0)) outcomeLines++;
             boolean outcomeStarted = false;
             int groupLeft = 0;
+            FormRow pendingGroup = null;
             for (FormRow fr : rows) {
                 List<Cell> line = new ArrayList<>();
                 if (fr.depth() == 0) {
@@ -362,8 +363,6 @@ public final class ReportRenderer {
             }
             endTable();
         }
-
-        private FormRow pendingGroup;
 
         private void appealsTable() {
             beginTable();
