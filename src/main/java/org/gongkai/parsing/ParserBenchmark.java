@@ -1,0 +1,115 @@
+package org.gongkai.parsing;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.gongkai.canonical.Bound;
+import org.gongkai.canonical.CanonicalReport;
+import org.gongkai.canonical.Figure;
+import org.gongkai.canonical.ReportFormat;
+import org.gongkai.canonical.Source;
+import org.gongkai.metrics.Metric;
+import org.gongkai.metrics.MetricCatalogue;
+import org.gongkai.rendering.Layout;
+import org.gongkai.rendering.ReportRenderer;
+
+/**
+ * Measures single-threaded parsing throughput: renders N standard-format reports (HTML tables, cell per line, tab
+ * separated; 2019 and 2021 formats), warms up, then parses them all on one thread and prints documents per second.
+ * Run: {@code java -cp target/classes:$(cat cp.txt) org.gongkai.parsing.ParserBenchmark [documents] [rounds]}.
+ */
+public final class ParserBenchmark {
+
+    private static final List<String> AGENCIES =
+            List.of("牡丹江市教育局", "溪湖区教育局", "安徽省教育厅", "定西市财政局", "杭州市卫生健康委员会", "本溪市交通运输局");
+
+    private ParserBenchmark() {}
+
+    public static void main(String[] args) {
+        int documents = args.length > 0 ? Integer.parseInt(args[0]) : 3000;
+        int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 5;
+        MetricCatalogue catalogue = MetricCatalogue.standard();
+        ReportRenderer renderer = new ReportRenderer(catalogue);
+        Random random = new Random(2026);
+        Layout[] layouts = {Layout.HTML_TABLE, Layout.CELL_PER_LINE, Layout.TAB_SEPARATED};
+        List<byte[]> bodies = new ArrayList<>(documents);
+        List<String> types = new ArrayList<>(documents);
+        long bytes = 0;
+        for (int i = 0; i < documents; i++) {
+            ReportFormat format = i % 2 == 0 ? ReportFormat.F2019 : ReportFormat.F2021;
+            Layout layout = layouts[(i / 2) % layouts.length];
+            byte[] body =
+                    renderer.render(report(catalogue, format, random), layout).getBytes(StandardCharsets.UTF_8);
+            bodies.add(body);
+            types.add(layout == Layout.HTML_TABLE ? "text/html" : null);
+            bytes += body.length;
+        }
+        DocumentParser parser = DocumentParser.standard();
+        System.out.printf(
+                "rendered %d documents, %.1f KB on average; cores available: %d%n",
+                documents, bytes / 1024.0 / documents, Runtime.getRuntime().availableProcessors());
+        long figures = 0;
+        for (int warm = 0; warm < 4; warm++) figures += parseAll(parser, bodies, types);
+        // Wall time suffers when other processes share the cores; this thread's CPU time measures one core.
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        double bestWall = 0;
+        double bestCpu = 0;
+        for (int round = 1; round <= rounds; round++) {
+            long start = System.nanoTime();
+            long cpuStart = threads.getCurrentThreadCpuTime();
+            figures += parseAll(parser, bodies, types);
+            double seconds = (System.nanoTime() - start) / 1e9;
+            double cpuSeconds = (threads.getCurrentThreadCpuTime() - cpuStart) / 1e9;
+            bestWall = Math.max(bestWall, documents / seconds);
+            bestCpu = Math.max(bestCpu, documents / cpuSeconds);
+            System.out.printf(
+                    "round %d: %d documents in %.3f s wall, %.3f s CPU = %.0f documents/s wall, %.0f per CPU-second%n",
+                    round, documents, seconds, cpuSeconds, documents / seconds, documents / cpuSeconds);
+        }
+        System.out.printf(
+                "best: %.0f documents/s per core (CPU time of the parsing thread); %.0f documents/s wall clock;"
+                        + " single-threaded, %d figures read%n",
+                bestCpu, bestWall, figures);
+    }
+
+    private static long parseAll(DocumentParser parser, List<byte[]> bodies, List<String> types) {
+        long figures = 0;
+        for (int i = 0; i < bodies.size(); i++) {
+            ParsedDocument doc = parser.parse(bodies.get(i), types.get(i), Hints.none());
+            figures += doc.report() == null ? 0 : doc.report().figures().size();
+        }
+        return figures;
+    }
+
+    private static CanonicalReport report(MetricCatalogue catalogue, ReportFormat format, Random random) {
+        Map<String, Figure> figures = new LinkedHashMap<>();
+        for (Metric m : catalogue.printedCells(format)) {
+            if (random.nextInt(20) == 0) continue;
+            BigDecimal v =
+                    switch (m.column()) {
+                        case "items_change" -> BigDecimal.valueOf(random.nextInt(21) - 10);
+                        case "amount_10k_yuan" -> BigDecimal.valueOf(random.nextInt(10_000_000), 4);
+                        default -> BigDecimal.valueOf(random.nextInt(random.nextBoolean() ? 10 : 5000));
+                    };
+            figures.put(m.key(), new Figure(v, Bound.EXACT, Source.submitted(), List.of(), null));
+        }
+        figures.put("proactive.items_published", Figure.exact(1 + random.nextInt(9999), Source.submitted()));
+        int year = format == ReportFormat.F2019 ? 2019 + random.nextInt(2) : 2021 + random.nextInt(5);
+        return new CanonicalReport(
+                AGENCIES.get(random.nextInt(AGENCIES.size())),
+                null,
+                year,
+                format,
+                LocalDate.of(year + 1, 1, 31),
+                null,
+                figures,
+                List.of());
+    }
+}
