@@ -73,6 +73,9 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--plain-runs", defaultValue = "3", description = "timed plain GROUP BYs per shape")
     int plainRuns;
 
+    @Option(names = "--parser-documents", defaultValue = "3000", description = "documents per parser round")
+    int parserDocuments;
+
     @Option(names = "--port", defaultValue = "18080")
     int port;
 
@@ -127,6 +130,7 @@ public final class BenchCommand implements Callable<Integer> {
             results.put("peak_heap_mib_exporting", service.peakHeapBytes() / 1048576.0);
             results.put("peak_rss_mib_overall", service.peakRssBytes() / 1048576.0);
         }
+        results.put("parser", org.gongkai.parsing.ParserBenchmark.measure(parserDocuments, 5));
         print();
         ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         json.writeValue(out.resolve("results.json").toFile(), results);

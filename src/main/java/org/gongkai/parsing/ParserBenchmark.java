@@ -32,9 +32,16 @@ public final class ParserBenchmark {
 
     private ParserBenchmark() {}
 
+    /** Best throughput of the rounds: documents per CPU-second of the parsing thread, and per wall-clock second. */
+    public record Throughput(double perCoreSecond, double perWallSecond, int documents, double averageKib) {}
+
     public static void main(String[] args) {
         int documents = args.length > 0 ? Integer.parseInt(args[0]) : 3000;
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 5;
+        measure(documents, rounds);
+    }
+
+    public static Throughput measure(int documents, int rounds) {
         MetricCatalogue catalogue = MetricCatalogue.standard();
         ReportRenderer renderer = new ReportRenderer(catalogue);
         Random random = new Random(2026);
@@ -77,6 +84,7 @@ public final class ParserBenchmark {
                 "best: %.0f documents/s per core (CPU time of the parsing thread); %.0f documents/s wall clock;"
                         + " single-threaded, %d figures read%n",
                 bestCpu, bestWall, figures);
+        return new Throughput(bestCpu, bestWall, documents, bytes / 1024.0 / documents);
     }
 
     private static long parseAll(DocumentParser parser, List<byte[]> bodies, List<String> types) {

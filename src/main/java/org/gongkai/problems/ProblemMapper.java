@@ -85,6 +85,9 @@ public class ProblemMapper {
     }
 
     private static Response respond(Problem p) {
-        return Response.status(p.status()).type(Problem.MEDIA_TYPE).entity(p).build();
+        return Response.status(p.status())
+                .type(Problem.MEDIA_TYPE)
+                .entity(p.body())
+                .build();
     }
 }

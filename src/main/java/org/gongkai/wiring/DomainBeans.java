@@ -6,6 +6,7 @@ import org.gongkai.agencies.AgencyProfiler;
 import org.gongkai.agencies.AgencyStore;
 import org.gongkai.checks.ReportAssessor;
 import org.gongkai.metrics.MetricCatalogue;
+import org.gongkai.parsing.DocumentParser;
 import org.gongkai.regions.RegionDirectory;
 import org.gongkai.regions.RegionResolver;
 import org.gongkai.regions.SectorClassifier;
@@ -48,6 +49,12 @@ public class DomainBeans {
     @ApplicationScoped
     ReportAssessor assessor(MetricCatalogue catalogue) {
         return new ReportAssessor(catalogue);
+    }
+
+    @Produces
+    @ApplicationScoped
+    DocumentParser parser(MetricCatalogue catalogue, RegionResolver resolver) {
+        return new DocumentParser(catalogue, resolver);
     }
 
     @Produces

@@ -1,0 +1,83 @@
+package org.gongkai.documents;
+
+import jakarta.inject.Inject;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.io.InputStream;
+import java.util.HexFormat;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.gongkai.parsing.Hints;
+import org.gongkai.problems.ProblemException;
+import org.gongkai.reports.RequestBodies;
+import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestQuery;
+
+/** {@code /api/documents}: raw report documents in, parsed and stored with every figure's source (API.md). */
+@Path("/api/documents")
+@Produces(MediaType.APPLICATION_JSON)
+public class DocumentResource {
+
+    @Inject
+    DocumentService service;
+
+    @Inject
+    DocumentStore store;
+
+    @ConfigProperty(name = "gongkai.limits.document-bytes", defaultValue = "20971520")
+    long documentBytes;
+
+    @POST
+    @Consumes(MediaType.WILDCARD)
+    @Operation(summary = "Submit a document (text or HTML, any charset); a report in it is parsed and stored")
+    public Response receive(
+            InputStream body,
+            @HeaderParam("Content-Type") String contentType,
+            @RestQuery String sourceUrl,
+            @RestQuery String agency,
+            @RestQuery @Min(2008) @Max(2100) Integer year,
+            @Context UriInfo uri) {
+        byte[] bytes = RequestBodies.read(body, documentBytes);
+        DocumentOutcome outcome = service.receive(bytes, contentType, new Hints(sourceUrl, agency, year));
+        if (!outcome.created()) return Response.ok(outcome).build();
+        return Response.created(uri.getBaseUriBuilder()
+                        .path("api/documents")
+                        .path(outcome.documentId())
+                        .build())
+                .entity(outcome)
+                .build();
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "A document's metadata and the normalized text its figures' offsets refer to")
+    public StoredDocument get(@RestPath String id) {
+        try {
+            return store.find(Long.parseLong(id))
+                    .orElseThrow(() -> ProblemException.notFound("no document has the id " + id));
+        } catch (NumberFormatException e) {
+            throw ProblemException.notFound("no document has the id " + id);
+        }
+    }
+
+    @GET
+    @Operation(summary = "Look a document up by the SHA-256 of its bytes (for resumable bulk ingestion)")
+    public StoredDocument bySha256(@RestQuery String sha256) {
+        if (sha256 == null || !sha256.matches("[0-9a-fA-F]{64}")) {
+            throw ProblemException.badParameter("sha256", "must be 64 hexadecimal digits");
+        }
+        return store.idOf(HexFormat.of().parseHex(sha256))
+                .flatMap(store::find)
+                .orElseThrow(() -> ProblemException.notFound("no document has these bytes"));
+    }
+}
