@@ -2,6 +2,7 @@ package org.gongkai;
 
 import org.gongkai.bench.BenchCommand;
 import org.gongkai.bulk.LoadCommand;
+import org.gongkai.documents.IngestCommand;
 import org.gongkai.generator.GenerateCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -11,7 +12,13 @@ import picocli.CommandLine.Command;
         name = "gongkai",
         mixinStandardHelpOptions = true,
         description = "Gongkai tools. With no arguments (or 'serve') the jar starts the service.",
-        subcommands = {CommandLine.HelpCommand.class, GenerateCommand.class, LoadCommand.class, BenchCommand.class})
+        subcommands = {
+            CommandLine.HelpCommand.class,
+            GenerateCommand.class,
+            LoadCommand.class,
+            IngestCommand.class,
+            BenchCommand.class
+        })
 public final class GongkaiCommands {
 
     private GongkaiCommands() {}
