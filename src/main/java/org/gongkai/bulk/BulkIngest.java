@@ -59,27 +59,20 @@ public class BulkIngest {
         long lineNo = 0;
         long stored = 0;
         long rejected = 0;
-        List<BulkWriter.Pending> batch = new ArrayList<>(batchSize);
-        List<BulkLine> early = new ArrayList<>();
+        List<Line> lines = new ArrayList<>(batchSize);
         try (BufferedReader in = new BufferedReader(new InputStreamReader(ndjson, StandardCharsets.UTF_8), 1 << 16)) {
-            for (String line; (line = in.readLine()) != null; ) {
+            for (String text; (text = in.readLine()) != null; ) {
                 lineNo++;
-                if (line.isBlank()) continue;
-                try {
-                    batch.add(validate(lineNo, line));
-                } catch (ProblemException e) {
-                    List<FieldError> errors = e.toProblem(null).errors();
-                    early.add(BulkLine.rejected(
-                            lineNo, errors.isEmpty() ? List.of(new FieldError("", e.getMessage())) : errors));
-                }
-                if (batch.size() >= batchSize) {
-                    long[] counts = flush(batch, early, answer);
+                if (text.isBlank()) continue;
+                lines.add(new Line(lineNo, text));
+                if (lines.size() >= batchSize) {
+                    long[] counts = process(lines, answer);
                     stored += counts[0];
                     rejected += counts[1];
                 }
             }
         }
-        long[] counts = flush(batch, early, answer);
+        long[] counts = process(lines, answer);
         stored += counts[0];
         rejected += counts[1];
         double seconds = (System.nanoTime() - started) / 1e9;
@@ -104,9 +97,28 @@ public class BulkIngest {
         return new BulkWriter.Pending(lineNo, report, agency, assessor.assess(report));
     }
 
-    /** Writes the batch and answers its lines and the rejected lines read with it, in line order. */
-    private long[] flush(List<BulkWriter.Pending> batch, List<BulkLine> rejectedLines, Consumer<BulkLine> answer) {
-        List<BulkLine> results = new ArrayList<>(rejectedLines);
+    private record Line(long number, String text) {}
+
+    /** Validates a batch of lines on every core, then writes the good ones and answers all, in line order. */
+    private long[] process(List<Line> lines, Consumer<BulkLine> answer) {
+        List<Object> checked = lines.parallelStream()
+                .map(l -> {
+                    try {
+                        return (Object) validate(l.number(), l.text());
+                    } catch (ProblemException e) {
+                        List<FieldError> errors = e.toProblem(null).errors();
+                        return BulkLine.rejected(
+                                l.number(), errors.isEmpty() ? List.of(new FieldError("", e.getMessage())) : errors);
+                    }
+                })
+                .toList();
+        lines.clear();
+        List<BulkWriter.Pending> batch = new ArrayList<>();
+        List<BulkLine> results = new ArrayList<>();
+        for (Object o : checked) {
+            if (o instanceof BulkWriter.Pending p) batch.add(p);
+            else results.add((BulkLine) o);
+        }
         long stored = 0;
         if (!batch.isEmpty()) {
             try {
@@ -126,8 +138,6 @@ public class BulkIngest {
         results.sort(java.util.Comparator.comparingLong(BulkLine::line));
         results.forEach(answer);
         long rejected = results.size() - stored;
-        batch.clear();
-        rejectedLines.clear();
         return new long[] {stored, rejected};
     }
 }

@@ -104,7 +104,6 @@ public class BulkWriter {
         CopyBuffer sources = new CopyBuffer();
         CopyBuffer checks = new CopyBuffer();
         List<BulkLine> out = new ArrayList<>(batch.size());
-        List<Long> added = new ArrayList<>();
         for (int i = 0; i < batch.size(); i++) {
             Pending p = batch.get(i);
             CanonicalReport r = p.report();
@@ -163,7 +162,6 @@ public class BulkWriter {
                         .value(k.message())
                         .endRow();
             }
-            if (isLatest[i]) added.add(ids[i]);
             out.add(BulkLine.stored(p.line(), ids[i], revisions[i]));
         }
         reports.copyInto(
@@ -179,12 +177,19 @@ public class BulkWriter {
                 c,
                 "report_check (report_id, ordinal, rule, row_key, column_key, passed, expected, actual," + " message)");
 
-        List<Long> deltaIds = new ArrayList<>(superseded);
-        List<Integer> signs = new ArrayList<>();
-        superseded.forEach(x -> signs.add(-1));
-        deltaIds.addAll(added);
-        added.forEach(x -> signs.add(1));
-        rollups.apply(c, deltaIds, signs);
+        // superseded revisions leave the roll-ups from what is stored; the new ones enter from memory, pre-summed
+        rollups.apply(c, superseded, superseded.stream().map(x -> -1).toList());
+        Rollups.Deltas deltas = new Rollups.Deltas();
+        for (int i = 0; i < batch.size(); i++) {
+            if (!isLatest[i]) continue;
+            Map<Short, Figure> byId = new HashMap<>();
+            for (Map.Entry<String, Figure> e :
+                    batch.get(i).assessment().figures().entrySet()) {
+                byId.put(metricIds.id(e.getKey()), e.getValue());
+            }
+            deltas.add(batch.get(i).agency().region(), batch.get(i).report().year(), byId);
+        }
+        deltas.flush(c);
         return out;
     }
 

@@ -173,9 +173,9 @@ final class QuerySql {
             params.add(region == null ? "000000" : region);
         } else {
             // each group is a scope at the grouped depth; agencies seated above that depth form the null group
-            s.append(" and ((not u.direct and g.level = ")
+            s.append(" and ((not u.direct and u.level = ")
                     .append(depth)
-                    .append(") or (u.direct and g.level < ")
+                    .append(") or (u.direct and u.level < ")
                     .append(depth)
                     .append("))");
             if (region != null) {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
 import io.restassured.RestAssured;
 import io.restassured.config.EncoderConfig;
 import io.restassured.http.ContentType;
@@ -16,6 +17,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.gongkai.checks.DerivedFigures;
+import org.gongkai.database.FreshDatabase;
 import org.gongkai.generator.CorpusGenerator;
 import org.gongkai.generator.ExpectedFailure;
 import org.gongkai.generator.GeneratedReport;
@@ -27,6 +29,7 @@ import org.junit.jupiter.api.Test;
 
 /** A small generated corpus goes in through the bulk path and comes back out equal to the generator's ground truth. */
 @QuarkusTest
+@TestProfile(FreshDatabase.class)
 @Tag("database")
 class GeneratedCorpusLoadTest {
 

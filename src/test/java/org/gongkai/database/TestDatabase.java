@@ -10,14 +10,18 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * The PostgreSQL the Quarkus tests run against: a throw-away embedded PostgreSQL 17, or the external server named
- * by {@code GONGKAI_TEST_JDBC_URL} (with {@code GONGKAI_TEST_DB_USER} / {@code GONGKAI_TEST_DB_PASSWORD}), as CI
+ * The PostgreSQL the Quarkus tests run against: a throw-away embedded PostgreSQL 17, or a throw-away database on the
+ * external server named by {@code GONGKAI_TEST_JDBC_URL} (with {@code GONGKAI_TEST_DB_USER} / {@code GONGKAI_TEST_DB_PASSWORD}), as CI
  * does to prove an external server works as well.
  */
 public class TestDatabase implements QuarkusTestResourceLifecycleManager {
 
     private EmbeddedDatabase embedded;
     private Path dataDir;
+    private String externalUrl;
+    private String externalUser;
+    private String externalPassword;
+    private String database;
 
     @Override
     public Map<String, String> start() {
@@ -46,8 +50,18 @@ public class TestDatabase implements QuarkusTestResourceLifecycleManager {
                 "gongkai.database.kind", "embedded");
     }
 
+    private void admin(String sql) {
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(externalUrl, externalUser, externalPassword);
+                java.sql.Statement st = c.createStatement()) {
+            st.execute(sql);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("cannot run '" + sql + "' on " + externalUrl, e);
+        }
+    }
+
     @Override
     public void stop() {
+        if (database != null) admin("drop database if exists " + database + " with (force)");
         if (embedded == null) return;
         embedded.close();
         try (Stream<Path> files = Files.walk(dataDir)) {
