@@ -27,13 +27,19 @@ public class TestDatabase implements QuarkusTestResourceLifecycleManager {
     public Map<String, String> start() {
         String external = System.getenv("GONGKAI_TEST_JDBC_URL");
         if (external != null && !external.isBlank()) {
+            // a fresh database on the external server for every application start, as the embedded one is
+            externalUrl = external;
+            externalUser = System.getenv().getOrDefault("GONGKAI_TEST_DB_USER", "postgres");
+            externalPassword = System.getenv().getOrDefault("GONGKAI_TEST_DB_PASSWORD", "postgres");
+            database = "gongkai_test_" + Long.toHexString(System.nanoTime());
+            admin("create database " + database);
             return Map.of(
                     "quarkus.datasource.jdbc.url",
-                    external,
+                    external.replaceFirst("/[^/?]*(\\?|$)", "/" + database + "$1"),
                     "quarkus.datasource.username",
-                    System.getenv().getOrDefault("GONGKAI_TEST_DB_USER", "postgres"),
+                    externalUser,
                     "quarkus.datasource.password",
-                    System.getenv().getOrDefault("GONGKAI_TEST_DB_PASSWORD", "postgres"),
+                    externalPassword,
                     "gongkai.database.kind",
                     "external");
         }
