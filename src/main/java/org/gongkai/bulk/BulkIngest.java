@@ -15,6 +15,9 @@ import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.gongkai.agencies.AgencyProfile;
@@ -57,26 +60,35 @@ public class BulkIngest {
     public BulkSummary ingest(InputStream ndjson, Consumer<BulkLine> answer) throws IOException {
         long started = System.nanoTime();
         long lineNo = 0;
-        long stored = 0;
-        long rejected = 0;
-        List<Line> lines = new ArrayList<>(batchSize);
-        try (BufferedReader in = new BufferedReader(new InputStreamReader(ndjson, StandardCharsets.UTF_8), 1 << 16)) {
-            for (String text; (text = in.readLine()) != null; ) {
-                lineNo++;
-                if (text.isBlank()) continue;
-                lines.add(new Line(lineNo, text));
-                if (lines.size() >= batchSize) {
-                    long[] counts = process(lines, answer);
-                    stored += counts[0];
-                    rejected += counts[1];
+        long[] counts = new long[2]; // stored, rejected; touched only by the writing thread
+        // Batch n is written (PostgreSQL busy, this JVM mostly waiting) while batch n+1 is read and validated on
+        // every core; one writing thread keeps batches, and so the answer lines, in input order.
+        ExecutorService writing = Executors.newSingleThreadExecutor(r -> new Thread(r, "bulk-writer"));
+        CompletableFuture<Void> previous = CompletableFuture.completedFuture(null);
+        try {
+            List<Line> lines = new ArrayList<>(batchSize);
+            try (BufferedReader in =
+                    new BufferedReader(new InputStreamReader(ndjson, StandardCharsets.UTF_8), 1 << 16)) {
+                for (String text; (text = in.readLine()) != null; ) {
+                    lineNo++;
+                    if (text.isBlank()) continue;
+                    lines.add(new Line(lineNo, text));
+                    if (lines.size() >= batchSize) {
+                        List<Object> checked = validateAll(lines);
+                        lines = new ArrayList<>(batchSize);
+                        previous.join();
+                        previous = CompletableFuture.runAsync(() -> write(checked, answer, counts), writing);
+                    }
                 }
             }
+            List<Object> checked = validateAll(lines);
+            previous.join();
+            write(checked, answer, counts);
+        } finally {
+            writing.shutdown();
         }
-        long[] counts = process(lines, answer);
-        stored += counts[0];
-        rejected += counts[1];
         double seconds = (System.nanoTime() - started) / 1e9;
-        return new BulkSummary(lineNo, stored, rejected, seconds, seconds > 0 ? stored / seconds : 0);
+        return new BulkSummary(lineNo, counts[0], counts[1], seconds, seconds > 0 ? counts[0] / seconds : 0);
     }
 
     private BulkWriter.Pending validate(long lineNo, String line) {
@@ -99,9 +111,9 @@ public class BulkIngest {
 
     private record Line(long number, String text) {}
 
-    /** Validates a batch of lines on every core, then writes the good ones and answers all, in line order. */
-    private long[] process(List<Line> lines, Consumer<BulkLine> answer) {
-        List<Object> checked = lines.parallelStream()
+    /** Validates a batch of lines on every core: each becomes a pending report or a rejected line. */
+    private List<Object> validateAll(List<Line> lines) {
+        return lines.parallelStream()
                 .map(l -> {
                     try {
                         return (Object) validate(l.number(), l.text());
@@ -112,7 +124,10 @@ public class BulkIngest {
                     }
                 })
                 .toList();
-        lines.clear();
+    }
+
+    /** Writes the good lines of a validated batch and answers every line of it, in line order. */
+    private void write(List<Object> checked, Consumer<BulkLine> answer, long[] counts) {
         List<BulkWriter.Pending> batch = new ArrayList<>();
         List<BulkLine> results = new ArrayList<>();
         for (Object o : checked) {
@@ -137,7 +152,7 @@ public class BulkIngest {
         }
         results.sort(java.util.Comparator.comparingLong(BulkLine::line));
         results.forEach(answer);
-        long rejected = results.size() - stored;
-        return new long[] {stored, rejected};
+        counts[0] += stored;
+        counts[1] += results.size() - stored;
     }
 }

@@ -29,6 +29,8 @@ import org.gongkai.queries.Rollups;
 @ApplicationScoped
 public class BulkWriter {
 
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(BulkWriter.class);
+
     /** Advisory lock key of bulk batches; single submissions take it shared. */
     public static final long BULK_LOCK = 0L;
 
@@ -70,6 +72,7 @@ public class BulkWriter {
             s.setLong(1, BULK_LOCK);
             s.execute();
         }
+        long t0 = System.nanoTime();
         Map<String, Long> agencyIds = agencies(c, batch);
         List<Key> keys = batch.stream()
                 .map(p ->
@@ -77,6 +80,7 @@ public class BulkWriter {
                 .toList();
         Map<Key, Latest> latest = currentLatest(c, keys);
         long[] ids = newIds(c, batch.size());
+        long t1 = System.nanoTime();
 
         List<Long> superseded = new ArrayList<>();
         int[] revisions = new int[batch.size()];
@@ -150,7 +154,8 @@ public class BulkWriter {
                 }
             }
             int ordinal = 0;
-            for (CheckResult k : a.checks()) {
+            for (Assessment.Stored stored : a.toStore()) {
+                CheckResult k = stored.check();
                 checks.value(ids[i])
                         .value(ordinal++)
                         .value(k.rule())
@@ -160,6 +165,7 @@ public class BulkWriter {
                         .value(k.expected())
                         .value(k.actual())
                         .value(k.message())
+                        .value(stored.finding())
                         .endRow();
             }
             out.add(BulkLine.stored(p.line(), ids[i], revisions[i]));
@@ -168,14 +174,17 @@ public class BulkWriter {
                 c,
                 "report (id, agency_id, year, revision, is_latest, format, published_on, source_url,"
                         + " document_id, region_code, province_code, city_code, sector, missing, failed_checks)");
+        long t2 = System.nanoTime();
         figures.copyInto(c, "figure (report_id, metric_id, value, bound)");
+        long t3 = System.nanoTime();
         sources.copyInto(
                 c,
                 "figure_source (report_id, metric_id, kind, text, start_offset, end_offset, row_label,"
                         + " column_label, note, parts)");
         checks.copyInto(
                 c,
-                "report_check (report_id, ordinal, rule, row_key, column_key, passed, expected, actual," + " message)");
+                "report_check (report_id, ordinal, rule, row_key, column_key, passed, expected, actual,"
+                        + " message, finding)");
 
         // superseded revisions leave the roll-ups from what is stored; the new ones enter from memory, pre-summed
         rollups.apply(c, superseded, superseded.stream().map(x -> -1).toList());
@@ -189,7 +198,16 @@ public class BulkWriter {
             }
             deltas.add(batch.get(i).agency().region(), batch.get(i).report().year(), byId);
         }
+        long t4 = System.nanoTime();
         deltas.flush(c);
+        LOG.debugf(
+                "batch of %d: prepare %d ms, build rows %d ms, copy figures %d ms, checks and sources %d ms, roll-ups %d ms",
+                batch.size(),
+                (t1 - t0) / 1_000_000,
+                (t2 - t1) / 1_000_000,
+                (t3 - t2) / 1_000_000,
+                (t4 - t3) / 1_000_000,
+                (System.nanoTime() - t4) / 1_000_000);
         return out;
     }
 

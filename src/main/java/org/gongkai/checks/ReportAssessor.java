@@ -1,6 +1,5 @@
 package org.gongkai.checks;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.gongkai.canonical.CanonicalReport;
@@ -22,13 +21,16 @@ public final class ReportAssessor {
         this.missingCells = new MissingCells(catalogue);
     }
 
+    /** The cross-checks of stored figures (subtotals included), as they were when the report was assessed. */
+    public List<CheckResult> crossChecks(Map<String, Figure> figures) {
+        return crossChecks.run(figures);
+    }
+
     public Assessment assess(CanonicalReport report) {
         Map<String, Figure> figures = derived.complete(report.format(), report.figures());
-        List<CheckResult> checks = new ArrayList<>(report.findings());
-        checks.addAll(crossChecks.run(figures));
         List<String> missing = report.format() == ReportFormat.NARRATIVE
                 ? List.of()
                 : missingCells.of(report.format(), report.figures().keySet());
-        return new Assessment(figures, checks, missing);
+        return new Assessment(figures, report.findings(), crossChecks.run(figures), missing);
     }
 }

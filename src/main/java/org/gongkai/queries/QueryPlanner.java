@@ -17,6 +17,7 @@ import org.gongkai.metrics.MetricKind;
 import org.gongkai.problems.FieldError;
 import org.gongkai.problems.ProblemException;
 import org.gongkai.regions.RegionDirectory;
+import org.gongkai.regions.RegionLevel;
 
 /** Checks a query against the catalogue and decides how to answer it: from the roll-ups when they fit. */
 @ApplicationScoped
@@ -25,7 +26,7 @@ public class QueryPlanner {
     public static final String YOY_PREFIX = "yoy:";
     public static final int MAX_LIMIT = 100_000;
     private static final Set<Dimension> ROLLUP_DIMENSIONS =
-            EnumSet.of(Dimension.YEAR, Dimension.PROVINCE, Dimension.CITY, Dimension.COUNTY);
+            EnumSet.of(Dimension.YEAR, Dimension.PROVINCE, Dimension.CITY);
 
     @Inject
     MetricCatalogue catalogue;
@@ -139,6 +140,7 @@ public class QueryPlanner {
                     errors);
         }
         boolean fromRollup = ROLLUP_DIMENSIONS.containsAll(dims)
+                && (f.regionCode() == null || RegionLevel.ofCode(f.regionCode()) != RegionLevel.COUNTY)
                 && f.formats().isEmpty()
                 && f.agency() == null
                 && f.sector() == null;

@@ -148,7 +148,7 @@ final class QuerySql {
                     .append(") as a_")
                     .append(id);
         }
-        s.append(" from rollup u join region g on g.code = u.scope where u.metric_id = any(?::smallint[])");
+        s.append(" from rollup u where u.metric_id = any(?::smallint[])");
         List<Integer> ids = new ArrayList<>(plan.baseIds());
         ids.add(0);
         params.add(ids.toArray(Integer[]::new));
@@ -179,7 +179,7 @@ final class QuerySql {
                     .append(depth)
                     .append("))");
             if (region != null) {
-                s.append(regionDepth == 1 ? " and g.province_code = ?" : " and g.city_code = ?");
+                s.append(regionDepth == 1 ? " and u.province = ?" : " and u.city = ?");
                 params.add(region);
             }
         }
@@ -192,9 +192,8 @@ final class QuerySql {
     private static String rollupDimension(Dimension d) {
         return switch (d) {
             case YEAR -> "u.year";
-            case PROVINCE -> "g.province_code";
-            case CITY -> "(case when g.level >= 2 then g.city_code end)";
-            case COUNTY -> "(case when g.level = 3 then g.code end)";
+            case PROVINCE -> "u.province";
+            case CITY -> "u.city";
             default -> throw new IllegalStateException(d + " is not in the roll-ups");
         };
     }

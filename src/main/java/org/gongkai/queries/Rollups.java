@@ -6,9 +6,9 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import org.gongkai.canonical.Bound;
 import org.gongkai.canonical.Figure;
 import org.gongkai.regions.Region;
@@ -17,8 +17,8 @@ import org.postgresql.PGConnection;
 
 /**
  * Keeps the {@code rollup} table equal to the sums of the latest revisions: a report that becomes latest adds its
- * figures to every scope above it (nation, province, city, its own region, and its "seated here" row); the revision
- * it supersedes subtracts them. Runs on the writer's connection, so roll-ups commit or roll back with the report.
+ * figures to every scope above it (nation, province, city — counties are left to the raw figures — and, for an agency
+ * seated at a province or city, that scope's "seated here" row); the revision it supersedes subtracts them. Runs on the writer's connection, so roll-ups commit or roll back with the report.
  */
 @ApplicationScoped
 public class Rollups {
@@ -31,21 +31,22 @@ public class Rollups {
                 union all
                 select d.sign, d.report_id, 0::smallint, 1::numeric, 0::smallint from d
             )
-            insert into rollup as u (scope, direct, level, year, metric_id, value, reports, at_least, approx)
-            select s.scope, s.direct, g.level, r.year, f.metric_id, sum(f.sign * f.value), sum(f.sign),
+            insert into rollup as u (scope, direct, level, province, city, year, metric_id, value, reports, at_least,
+                                     approx)
+            select s.scope, s.direct, g.level, nullif(g.province_code, '000000'),
+                   case when g.level >= 2 then g.city_code end, r.year, f.metric_id, sum(f.sign * f.value), sum(f.sign),
                    sum(f.sign * (f.bound = 1)::int), sum(f.sign * (f.bound = 2)::int)
             from f
             join report r on r.id = f.report_id
             cross join lateral (
                 select distinct v.scope, v.direct
                 from (values ('000000'::char(6), false), (r.province_code, false), (r.city_code, false),
-                             (r.region_code, false),
                              (case when r.region_code in (r.province_code, r.city_code) then r.region_code end, true))
                      as v(scope, direct)
                 where v.scope is not null) s
             join region g on g.code = s.scope
-            group by 1, 2, 3, 4, 5
-            order by 1, 2, 4, 5
+            group by 1, 2, 3, 4, 5, 6, 7
+            order by 1, 2, 6, 7
             on conflict (scope, direct, year, metric_id) do update
                set value = u.value + excluded.value, reports = u.reports + excluded.reports,
                    at_least = u.at_least + excluded.at_least, approx = u.approx + excluded.approx
@@ -70,54 +71,92 @@ public class Rollups {
     /** Sums of a batch of new latest reports, added up in memory so the database sees one row per scope and metric. */
     public static final class Deltas {
 
-        private record Key(String scope, boolean direct, int level, int year, short metric) implements Comparable<Key> {
-            @Override
-            public int compareTo(Key o) {
-                int c = scope.compareTo(o.scope);
-                if (c == 0) c = Boolean.compare(direct, o.direct);
-                if (c == 0) c = Integer.compare(year, o.year);
-                return c == 0 ? Short.compare(metric, o.metric) : c;
-            }
+        /** A roll-up row's identity: scope code, seated-here flag, year and metric packed into one long. */
+        private static long key(String scope, boolean direct, int year, short metric) {
+            return (Long.parseLong(scope) << 28) | ((direct ? 1L : 0L) << 27) | ((long) (year - 2000) << 16) | metric;
         }
 
         private static final class Sum {
-            BigDecimal value = BigDecimal.ZERO;
+            final String scope;
+            final boolean direct;
+            final int level;
+            final String province;
+            final String city;
+            final int year;
+            final short metric;
+            long whole;
+            BigDecimal fraction;
             int reports;
             int atLeast;
             int approx;
+
+            Sum(String scope, boolean direct, int level, String province, String city, int year, short metric) {
+                this.scope = scope;
+                this.direct = direct;
+                this.level = level;
+                this.province = province;
+                this.city = city;
+                this.year = year;
+                this.metric = metric;
+            }
+
+            void add(BigDecimal v) {
+                if (v.scale() <= 0) whole += v.longValueExact();
+                else fraction = fraction == null ? v : fraction.add(v);
+            }
+
+            BigDecimal value() {
+                BigDecimal w = BigDecimal.valueOf(whole);
+                return fraction == null ? w : w.add(fraction);
+            }
         }
 
-        private final Map<Key, Sum> sums = new TreeMap<>();
+        private final Map<Long, Sum> sums = new HashMap<>();
 
         /** Adds one report, seated in {@code region}, with its figures keyed by metric id. */
         public void add(Region region, int year, Map<Short, Figure> figures) {
-            String[] scopes = {"000000", region.provinceCode(), region.cityCode(), region.code()};
-            int[] levels = {0, 1, 2, region.level().ordinal() + 1};
-            for (int i = 0; i < scopes.length; i++) {
-                if (scopes[i] == null || (i > 0 && alreadyCounted(scopes, i))) continue;
-                addTo(scopes[i], false, levels[i], year, figures);
+            addTo("000000", false, 0, null, null, year, figures);
+            addTo(region.provinceCode(), false, 1, region.provinceCode(), null, year, figures);
+            if (region.cityCode() != null) {
+                addTo(region.cityCode(), false, 2, region.provinceCode(), region.cityCode(), year, figures);
             }
-            if (region.level() != RegionLevel.COUNTY)
-                addTo(region.code(), true, region.level().ordinal() + 1, year, figures);
+            if (region.level() != RegionLevel.COUNTY) {
+                int level = region.level().ordinal() + 1;
+                addTo(
+                        region.code(),
+                        true,
+                        level,
+                        region.provinceCode(),
+                        level == 2 ? region.cityCode() : null,
+                        year,
+                        figures);
+            }
         }
 
-        private static boolean alreadyCounted(String[] scopes, int i) {
-            for (int j = 0; j < i; j++) if (scopes[i].equals(scopes[j])) return true;
-            return false;
-        }
-
-        private void addTo(String scope, boolean direct, int level, int year, Map<Short, Figure> figures) {
-            Sum reports = sums.computeIfAbsent(new Key(scope, direct, level, year, (short) 0), k -> new Sum());
-            reports.value = reports.value.add(BigDecimal.ONE);
+        private void addTo(
+                String scope,
+                boolean direct,
+                int level,
+                String province,
+                String city,
+                int year,
+                Map<Short, Figure> figures) {
+            Sum reports = sum(scope, direct, level, province, city, year, (short) 0);
+            reports.whole++;
             reports.reports++;
             for (Map.Entry<Short, Figure> e : figures.entrySet()) {
-                Sum s = sums.computeIfAbsent(new Key(scope, direct, level, year, e.getKey()), k -> new Sum());
+                Sum s = sum(scope, direct, level, province, city, year, e.getKey());
                 Figure f = e.getValue();
-                s.value = s.value.add(f.value());
+                s.add(f.value());
                 s.reports++;
                 if (f.bound() == Bound.AT_LEAST) s.atLeast++;
                 if (f.bound() == Bound.APPROXIMATELY) s.approx++;
             }
+        }
+
+        private Sum sum(String scope, boolean direct, int level, String province, String city, int year, short metric) {
+            return sums.computeIfAbsent(
+                    key(scope, direct, year, metric), k -> new Sum(scope, direct, level, province, city, year, metric));
         }
 
         /** Writes the sums into the roll-ups through COPY into a temporary table and one ordered upsert. */
@@ -127,31 +166,37 @@ public class Rollups {
                 s.execute("create temp table if not exists rollup_delta"
                         + " (like rollup excluding indexes) on commit delete rows");
             }
-            StringBuilder text = new StringBuilder(sums.size() * 48);
-            sums.forEach((k, v) -> text.append(k.scope)
-                    .append('\t')
-                    .append(k.direct)
-                    .append('\t')
-                    .append(k.level)
-                    .append('\t')
-                    .append(k.year)
-                    .append('\t')
-                    .append(k.metric)
-                    .append('\t')
-                    .append(v.value.toPlainString())
-                    .append('\t')
-                    .append(v.reports)
-                    .append('\t')
-                    .append(v.atLeast)
-                    .append('\t')
-                    .append(v.approx)
-                    .append('\n'));
+            StringBuilder text = new StringBuilder(sums.size() * 64);
+            for (Sum v : sums.values()) {
+                text.append(v.scope)
+                        .append('\t')
+                        .append(v.direct)
+                        .append('\t')
+                        .append(v.level)
+                        .append('\t')
+                        .append(v.province == null ? "\\N" : v.province)
+                        .append('\t')
+                        .append(v.city == null ? "\\N" : v.city)
+                        .append('\t')
+                        .append(v.year)
+                        .append('\t')
+                        .append(v.metric)
+                        .append('\t')
+                        .append(v.value().toPlainString())
+                        .append('\t')
+                        .append(v.reports)
+                        .append('\t')
+                        .append(v.atLeast)
+                        .append('\t')
+                        .append(v.approx)
+                        .append('\n');
+            }
             try {
                 c.unwrap(PGConnection.class)
                         .getCopyAPI()
                         .copyIn(
-                                "COPY rollup_delta (scope, direct, level, year, metric_id, value, reports, at_least, approx)"
-                                        + " FROM STDIN",
+                                "COPY rollup_delta (scope, direct, level, province, city, year, metric_id, value, reports,"
+                                        + " at_least, approx) FROM STDIN",
                                 new java.io.StringReader(text.toString()));
             } catch (java.io.IOException e) {
                 throw new SQLException("COPY into rollup_delta failed", e);
@@ -159,8 +204,9 @@ public class Rollups {
             try (Statement s = c.createStatement()) {
                 s.executeUpdate(
                         """
-                        insert into rollup as u (scope, direct, level, year, metric_id, value, reports, at_least, approx)
-                        select scope, direct, level, year, metric_id, value, reports, at_least, approx
+                        insert into rollup as u (scope, direct, level, province, city, year, metric_id, value, reports,
+                                                 at_least, approx)
+                        select scope, direct, level, province, city, year, metric_id, value, reports, at_least, approx
                         from rollup_delta order by scope, direct, year, metric_id
                         on conflict (scope, direct, year, metric_id) do update
                            set value = u.value + excluded.value, reports = u.reports + excluded.reports,

@@ -53,6 +53,9 @@ public class ReportReader {
     @Inject
     ObjectMapper json;
 
+    @Inject
+    org.gongkai.checks.ReportAssessor assessor;
+
     public Optional<StoredReport> find(long id) {
         try (Connection c = dataSource.getConnection()) {
             StoredReport head;
@@ -84,6 +87,7 @@ public class ReportReader {
             ReportFormat format = ReportFormat.fromCode(head.format()).orElseThrow();
             Map<String, Figure> figures = figures(c, id, format);
             List<CheckResult> checks = checks(c, id);
+            checks.addAll(assessor.crossChecks(figures));
             return Optional.of(new StoredReport(
                     head.id(),
                     head.agency(),
@@ -208,12 +212,13 @@ public class ReportReader {
         return ordered;
     }
 
+    /** The producer's findings as stored; cross-checks are computed again from the figures. */
     private List<CheckResult> checks(Connection c, long id) throws SQLException {
         List<CheckResult> out = new ArrayList<>();
         try (PreparedStatement s = c.prepareStatement(
                 """
                 select rule, row_key, column_key, passed, expected, actual, message
-                from report_check where report_id = ? order by ordinal
+                from report_check where report_id = ? and finding order by ordinal
                 """)) {
             s.setLong(1, id);
             try (ResultSet rs = s.executeQuery()) {

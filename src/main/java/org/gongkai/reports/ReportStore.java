@@ -146,11 +146,13 @@ public class ReportStore {
     private void insertChecks(Connection c, long reportId, Assessment a) throws SQLException {
         try (PreparedStatement s = c.prepareStatement(
                 """
-                insert into report_check (report_id, ordinal, rule, row_key, column_key, passed, expected, actual, message)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                insert into report_check (report_id, ordinal, rule, row_key, column_key, passed, expected, actual,
+                                          message, finding)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)) {
             short ordinal = 0;
-            for (CheckResult check : a.checks()) {
+            for (Assessment.Stored stored : a.toStore()) {
+                CheckResult check = stored.check();
                 s.setLong(1, reportId);
                 s.setShort(2, ordinal++);
                 s.setString(3, check.rule());
@@ -160,6 +162,7 @@ public class ReportStore {
                 s.setBigDecimal(7, check.expected());
                 s.setBigDecimal(8, check.actual());
                 s.setString(9, check.message());
+                s.setBoolean(10, stored.finding());
                 s.addBatch();
             }
             s.executeBatch();
