@@ -188,6 +188,7 @@ public class BulkWriter {
 
         // superseded revisions leave the roll-ups from what is stored; the new ones enter from memory, pre-summed
         rollups.apply(c, superseded, superseded.stream().map(x -> -1).toList());
+        long t3b = System.nanoTime();
         Rollups.Deltas deltas = new Rollups.Deltas();
         for (int i = 0; i < batch.size(); i++) {
             if (!isLatest[i]) continue;
@@ -199,15 +200,18 @@ public class BulkWriter {
             deltas.add(batch.get(i).agency().region(), batch.get(i).report().year(), byId);
         }
         long t4 = System.nanoTime();
+        int rows = deltas.size();
         deltas.flush(c);
         LOG.debugf(
-                "batch of %d: prepare %d ms, build rows %d ms, copy figures %d ms, checks and sources %d ms, roll-ups %d ms",
+                "batch of %d: prepare %d ms, build rows %d ms, copy figures %d ms, checks and sources %d ms, roll-ups %d ms (%d rows; summed in %d ms)",
                 batch.size(),
                 (t1 - t0) / 1_000_000,
                 (t2 - t1) / 1_000_000,
                 (t3 - t2) / 1_000_000,
                 (t4 - t3) / 1_000_000,
-                (System.nanoTime() - t4) / 1_000_000);
+                (System.nanoTime() - t4) / 1_000_000,
+                rows,
+                (t4 - t3b) / 1_000_000);
         return out;
     }
 

@@ -159,6 +159,11 @@ public class Rollups {
                     key(scope, direct, year, metric), k -> new Sum(scope, direct, level, province, city, year, metric));
         }
 
+        /** How many roll-up rows the sums will touch. */
+        public int size() {
+            return sums.size();
+        }
+
         /** Writes the sums into the roll-ups through COPY into a temporary table and one ordered upsert. */
         public void flush(Connection c) throws SQLException {
             if (sums.isEmpty()) return;
