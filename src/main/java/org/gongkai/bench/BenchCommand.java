@@ -61,7 +61,7 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--jar", defaultValue = "target/quarkus-app/quarkus-run.jar")
     Path jar;
 
-    @Option(names = "--heap", defaultValue = "768m", description = "the service's -Xmx (default ${DEFAULT-VALUE})")
+    @Option(names = "--heap", defaultValue = "512m", description = "the service's -Xmx (default ${DEFAULT-VALUE})")
     String heap;
 
     @Option(

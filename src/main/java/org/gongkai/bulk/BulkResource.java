@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
@@ -34,10 +35,20 @@ public class BulkResource {
     @Operation(summary = "Store many reports, one JSON object a line; answers each line, then a summary line")
     public StreamingOutput bulk(InputStream body) {
         return out -> {
-            OutputStream buffered = new BufferedOutputStream(out, 1 << 16);
-            BulkSummary summary = ingest.ingest(body, line -> write(buffered, line));
-            write(buffered, Map.of("summary", summary));
-            buffered.flush();
+            // Answers wait in a file until the whole stream is read: an HTTP/1.1 client that sends its body before
+            // reading the answer (java.net.http does) would otherwise stall both sides once the buffers fill.
+            java.nio.file.Path answers = Files.createTempFile("gongkai-bulk-", ".ndjson");
+            try {
+                BulkSummary summary;
+                try (OutputStream file = new BufferedOutputStream(Files.newOutputStream(answers), 1 << 16)) {
+                    summary = ingest.ingest(body, line -> write(file, line));
+                }
+                Files.copy(answers, out);
+                write(out, Map.of("summary", summary));
+                out.flush();
+            } finally {
+                Files.deleteIfExists(answers);
+            }
         };
     }
 

@@ -27,6 +27,14 @@ public final class EmbeddedDatabase implements AutoCloseable {
      * @param port 0 picks a free port
      */
     public static EmbeddedDatabase start(Path dataDirectory, int port) {
+        return start(dataDirectory, port, true);
+    }
+
+    /**
+     * @param durable false only for throw-away test databases: the embedded server's own default runs without
+     *     fsync, which would lose acknowledged reports in a crash
+     */
+    public static EmbeddedDatabase start(Path dataDirectory, int port, boolean durable) {
         try {
             Files.createDirectories(dataDirectory);
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
@@ -37,6 +45,9 @@ public final class EmbeddedDatabase implements AutoCloseable {
                     .setServerConfig("work_mem", "64MB")
                     .setServerConfig("maintenance_work_mem", "512MB")
                     .setServerConfig("max_connections", "100");
+            if (durable) {
+                builder.setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on");
+            }
             if (port > 0) builder.setPort(port);
             return new EmbeddedDatabase(builder.start(), dataDirectory);
         } catch (IOException e) {

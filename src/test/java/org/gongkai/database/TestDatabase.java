@@ -48,7 +48,7 @@ public class TestDatabase implements QuarkusTestResourceLifecycleManager {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        embedded = EmbeddedDatabase.start(dataDir, 0);
+        embedded = EmbeddedDatabase.start(dataDir, 0, false);
         return Map.of(
                 "quarkus.datasource.jdbc.url", embedded.jdbcUrl(),
                 "quarkus.datasource.username", embedded.username(),
