@@ -220,28 +220,34 @@ public final class BenchCommand implements Callable<Integer> {
                 () -> {
                     String p = pick(random, provinces).code();
                     return new QueryShape(
-                            "items published per year, one province (view)",
-                            true,
-                            "GET",
-                            "/api/views/items-published?regionCode=" + p,
-                            null,
-                            "select r.year, sum(f.value) from report r join figure f on f.report_id = r.id"
-                                    + " where r.is_latest and r.province_code = ? and f.metric_id = ? group by 1",
-                            List.of(p, ids.get("proactive.items_published")));
+                                    "items published per year, one province (view)",
+                                    true,
+                                    "GET",
+                                    "/api/views/items-published?regionCode=" + p,
+                                    null,
+                                    "select r.year, sum(f.value) from report r join figure f on f.report_id = r.id"
+                                            + " where r.is_latest and r.province_code = ? and f.metric_id = ? group by 1",
+                                    List.of(p, ids.get("proactive.items_published")))
+                            .withEquivalent("{\"metrics\": [\"proactive.items_published\"], \"groupBy\": [\"year\"],"
+                                    + " \"filters\": {\"regionCode\": \"" + p + "\"}}");
                 },
                 () -> {
                     String p = pick(random, provinces).code();
                     int y = 2019 + random.nextInt(8);
                     return new QueryShape(
-                            "request outcomes by city, one province-year (view)",
-                            true,
-                            "GET",
-                            "/api/views/request-outcomes?regionCode=" + p + "&year=" + y,
-                            null,
-                            "select r.city_code, f.metric_id, sum(f.value) from report r join figure f on f.report_id = r.id"
-                                    + " where r.is_latest and r.province_code = ? and r.year = ?"
-                                    + " and f.metric_id = any(?) group by 1, 2",
-                            List.of(p, (short) y, outcomeIds(ids)));
+                                    "request outcomes by city, one province-year (view)",
+                                    true,
+                                    "GET",
+                                    "/api/views/request-outcomes?regionCode=" + p + "&year=" + y,
+                                    null,
+                                    "select r.city_code, f.metric_id, sum(f.value) from report r join figure f on f.report_id = r.id"
+                                            + " where r.is_latest and r.province_code = ? and r.year = ?"
+                                            + " and f.metric_id = any(?) group by 1, 2",
+                                    List.of(p, (short) y, outcomeIds(ids)))
+                            .withEquivalent("{\"metrics\": [\"requests.new.total\", \"outcome.granted.total\","
+                                    + " \"outcome.total.total\", \"rate.grant\"], \"groupBy\": [\"city\"],"
+                                    + " \"filters\": {\"regionCode\": \"" + p + "\", \"years\": [" + y + ", " + y
+                                    + "]}}");
                 },
                 () -> {
                     String m = pick(random, metrics);
@@ -326,7 +332,7 @@ public final class BenchCommand implements Callable<Integer> {
                 row.put("plain_group_by_ms", median);
                 row.put("speedup_vs_plain_at_p95", median / l.p95());
             }
-            if (explainDir != null && last.method().equals("POST")) explain(service, last);
+            if (explainDir != null && last.equivalentQuery() != null) explain(service, last);
             rows.add(row);
             System.out.printf(
                     "%-58s p50 %7.1f ms  p95 %7.1f ms%s%n",
@@ -356,7 +362,7 @@ public final class BenchCommand implements Callable<Integer> {
         HttpResponse<String> r = http.send(
                 HttpRequest.newBuilder(URI.create(service.baseUrl() + "/api/query/explain"))
                         .header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString(q.body()))
+                        .POST(HttpRequest.BodyPublishers.ofString(q.equivalentQuery()))
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
         String file = q.name().replaceAll("[^A-Za-z0-9]+", "-").replaceAll("-+$", "") + ".txt";
@@ -412,8 +418,8 @@ public final class BenchCommand implements Callable<Integer> {
         String body = "{\"metrics\": [\"requests.new.total\", \"outcome.granted.total\", \"outcome.total.total\","
                 + " \"rate.grant\"], \"groupBy\": [\"agency\", \"year\"], \"limit\": 100000}";
         for (String format : List.of("csv", "xlsx")) {
-            long heapBefore = service.peakHeapBytes();
             service.resetPeaks();
+            long heapBefore = service.heapNowBytes();
             long t0 = System.nanoTime();
             HttpResponse<byte[]> r = http.send(
                     HttpRequest.newBuilder(URI.create(service.baseUrl() + "/api/exports?format=" + format))
@@ -436,6 +442,7 @@ public final class BenchCommand implements Callable<Integer> {
             }
             row.put("peak_heap_mib_during", service.peakHeapBytes() / 1048576.0);
             row.put("heap_mib_before", heapBefore / 1048576.0);
+            row.put("heap_growth_mib", (service.peakHeapBytes() - heapBefore) / 1048576.0);
             rows.add(row);
             System.out.printf(
                     "export %s: %.2f s, %,d bytes%s%n",

@@ -17,4 +17,22 @@ record QueryShape(
         String path,
         String body,
         String plainSql,
-        List<Object> plainParams) {}
+        List<Object> plainParams,
+        String equivalentQuery) {
+
+    QueryShape(
+            String name,
+            boolean rollup,
+            String method,
+            String path,
+            String body,
+            String plainSql,
+            List<Object> plainParams) {
+        this(name, rollup, method, path, body, plainSql, plainParams, body);
+    }
+
+    /** The /api/query body this shape amounts to (its own body for a query; the view's query for a view). */
+    QueryShape withEquivalent(String query) {
+        return new QueryShape(name, rollup, method, path, body, plainSql, plainParams, query);
+    }
+}

@@ -75,6 +75,26 @@ final class ServiceProcess implements AutoCloseable {
         return peakHeap.get();
     }
 
+    /** The heap in use now, as the service's own metrics say. */
+    long heapNowBytes() {
+        try {
+            String metrics = http.send(
+                            HttpRequest.newBuilder(URI.create(baseUrl + "/q/metrics"))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString())
+                    .body();
+            Matcher m = HEAP.matcher(metrics);
+            long heap = 0;
+            while (m.find()) heap += (long) Double.parseDouble(m.group(1));
+            return heap;
+        } catch (IOException e) {
+            return 0;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 0;
+        }
+    }
+
     /** Forgets the peaks so far, to measure one phase. */
     void resetPeaks() {
         peakRss.set(0);
