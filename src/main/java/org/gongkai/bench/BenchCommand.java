@@ -36,6 +36,7 @@ import org.gongkai.generator.GeneratorOptions;
 import org.gongkai.regions.Region;
 import org.gongkai.regions.RegionDirectory;
 import org.gongkai.regions.RegionLevel;
+import org.gongkai.views.DashboardViews;
 import org.postgresql.PGConnection;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -395,18 +396,10 @@ public final class BenchCommand implements Callable<Integer> {
         return ids;
     }
 
+    /** The summed metrics of the request-outcomes view, as ids for its plain GROUP BY. */
     private static Short[] outcomeIds(Map<String, Short> ids) {
-        return Stream.of(
-                        "requests.new.total",
-                        "requests.carried_over.total",
-                        "outcome.granted.total",
-                        "outcome.partial.total",
-                        "outcome.denied.total",
-                        "outcome.unavailable.total",
-                        "outcome.not_processed.total",
-                        "outcome.other.total",
-                        "outcome.total.total",
-                        "requests.carried_forward.total")
+        return DashboardViews.OUTCOMES.stream()
+                .filter(k -> !k.startsWith("rate."))
                 .map(ids::get)
                 .toArray(Short[]::new);
     }

@@ -124,19 +124,9 @@ final class ServiceProcess implements AutoCloseable {
             for (String line : Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status"))) {
                 if (line.startsWith("VmRSS:")) peakRss.accumulateAndGet(kib(line), Math::max);
             }
-            String metrics = http.send(
-                            HttpRequest.newBuilder(URI.create(baseUrl + "/q/metrics"))
-                                    .build(),
-                            HttpResponse.BodyHandlers.ofString())
-                    .body();
-            Matcher m = HEAP.matcher(metrics);
-            long heap = 0;
-            while (m.find()) heap += (long) Double.parseDouble(m.group(1));
-            peakHeap.accumulateAndGet(heap, Math::max);
+            peakHeap.accumulateAndGet(heapNowBytes(), Math::max);
         } catch (IOException | RuntimeException e) {
             // the process may be between states; the next sample will tell
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 

@@ -9,7 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.gongkai.queries.QueryFilters;
-import org.gongkai.regions.RegionLevel;
+import org.gongkai.queries.ReportFilterSql;
 
 /**
  * The reports behind a comparison: which (row, year) cells rest on reports that fail cross-checks, and a list of the
@@ -88,39 +88,15 @@ final class ComparisonReports {
         };
     }
 
-    /** The same filters the query engine applies, over report r and agency a. */
+    /** The engine's own report filters, over the comparison's years. */
     private String filters(List<Object> params) {
         QueryFilters f = request.spec().filters();
-        StringBuilder s = new StringBuilder(" and r.year between ? and ?");
-        params.add((short) request.yearFrom());
-        params.add((short) request.yearTo());
-        if (f.regionCode() != null) {
-            s.append(
-                    switch (RegionLevel.ofCode(f.regionCode())) {
-                        case PROVINCE -> " and r.province_code = ?";
-                        case CITY -> " and r.city_code = ?";
-                        case COUNTY -> " and r.region_code = ?";
-                    });
-            params.add(f.regionCode());
-        }
-        if (!f.formats().isEmpty()) {
-            s.append(" and r.format = any(?)");
-            params.add(f.formats().toArray(String[]::new));
-        }
-        if (f.agency() != null) {
-            if (f.agency().matches("\\d+")) {
-                s.append(" and r.agency_id = ?");
-                params.add(Long.parseLong(f.agency()));
-            } else {
-                s.append(" and a.name like ?");
-                params.add("%"
-                        + f.agency().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
-            }
-        }
-        if (f.sector() != null) {
-            s.append(" and r.sector = ?");
-            params.add(f.sector());
-        }
+        StringBuilder s = new StringBuilder();
+        ReportFilterSql.append(
+                s,
+                params,
+                new QueryFilters(
+                        f.regionCode(), request.yearFrom(), request.yearTo(), f.formats(), f.agency(), f.sector()));
         return s.toString();
     }
 

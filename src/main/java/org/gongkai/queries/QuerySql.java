@@ -24,11 +24,11 @@ final class QuerySql {
 
     private QuerySql(QueryFilters filters) {
         this.plan = null;
-        boolean byName = filters.agency() != null && !filters.agency().matches("\\d+");
+        boolean byName = ReportFilterSql.needsAgencyJoin(filters);
         StringBuilder s = new StringBuilder("select count(*), count(distinct r.agency_id) from report r");
         if (byName) s.append(" join agency a on a.id = r.agency_id");
         s.append(" where r.is_latest");
-        appendReportFilters(s, filters, byName);
+        ReportFilterSql.append(s, params, filters);
         this.sql = s.toString();
     }
 
@@ -65,51 +65,12 @@ final class QuerySql {
         s.append(" from report r join figure f on f.report_id = r.id and f.metric_id = any(?::smallint[])");
         params.add(plan.baseIds().toArray(Integer[]::new));
         QueryFilters f = plan.spec().filters();
-        boolean byName = f.agency() != null && !f.agency().matches("\\d+");
+        boolean byName = ReportFilterSql.needsAgencyJoin(f);
         if (byName) s.append(" join agency a on a.id = r.agency_id");
         s.append(" where r.is_latest");
-        appendReportFilters(s, f, byName);
+        ReportFilterSql.append(s, params, f);
         appendGroupBy(s);
         return s.toString();
-    }
-
-    /** Filters over the report table (alias r), shared by aggregates and coverage. */
-    void appendReportFilters(StringBuilder s, QueryFilters f, boolean byName) {
-        if (f.regionCode() != null) {
-            s.append(
-                    switch (RegionLevel.ofCode(f.regionCode())) {
-                        case PROVINCE -> " and r.province_code = ?";
-                        case CITY -> " and r.city_code = ?";
-                        case COUNTY -> " and r.region_code = ?";
-                    });
-            params.add(f.regionCode());
-        }
-        if (f.yearFrom() != null) {
-            s.append(" and r.year >= ?");
-            params.add(f.yearFrom().shortValue());
-        }
-        if (f.yearTo() != null) {
-            s.append(" and r.year <= ?");
-            params.add(f.yearTo().shortValue());
-        }
-        if (!f.formats().isEmpty()) {
-            s.append(" and r.format = any(?::text[])");
-            params.add(f.formats().toArray(String[]::new));
-        }
-        if (f.agency() != null) {
-            if (byName) {
-                s.append(" and a.name like ?");
-                params.add("%"
-                        + f.agency().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
-            } else {
-                s.append(" and r.agency_id = ?");
-                params.add(Long.parseLong(f.agency()));
-            }
-        }
-        if (f.sector() != null) {
-            s.append(" and r.sector = ?");
-            params.add(f.sector());
-        }
     }
 
     private static String figureDimension(Dimension d) {

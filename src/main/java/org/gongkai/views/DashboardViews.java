@@ -15,7 +15,8 @@ import org.gongkai.regions.RegionLevel;
 @ApplicationScoped
 public class DashboardViews {
 
-    static final List<String> OUTCOMES = List.of(
+    /** The request-outcome columns of the request-outcomes view. */
+    public static final List<String> OUTCOMES = List.of(
             "requests.new.total",
             "requests.carried_over.total",
             "outcome.granted.total",
@@ -29,6 +30,7 @@ public class DashboardViews {
             "rate.grant",
             "rate.refusal",
             "rate.unavailable");
+
     static final List<String> APPEALS = List.of(
             "review.upheld",
             "review.corrected",

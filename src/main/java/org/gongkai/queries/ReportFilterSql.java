@@ -1,0 +1,57 @@
+package org.gongkai.queries;
+
+import java.util.List;
+import org.gongkai.regions.RegionLevel;
+
+/**
+ * The WHERE terms that choose latest reports by {@link QueryFilters}, over {@code report r} (and {@code agency a}
+ * when an agency is named rather than numbered): one definition for the engine, coverage and the comparison export.
+ */
+public final class ReportFilterSql {
+
+    private ReportFilterSql() {}
+
+    /** Does filtering by this agency need the agency table joined as {@code a}. */
+    public static boolean needsAgencyJoin(QueryFilters f) {
+        return f.agency() != null && !f.agency().matches("\\d+");
+    }
+
+    /** Appends " and …" terms to {@code s} and their values to {@code params}. */
+    public static void append(StringBuilder s, List<Object> params, QueryFilters f) {
+        if (f.regionCode() != null) {
+            s.append(
+                    switch (RegionLevel.ofCode(f.regionCode())) {
+                        case PROVINCE -> " and r.province_code = ?";
+                        case CITY -> " and r.city_code = ?";
+                        case COUNTY -> " and r.region_code = ?";
+                    });
+            params.add(f.regionCode());
+        }
+        if (f.yearFrom() != null) {
+            s.append(" and r.year >= ?");
+            params.add(f.yearFrom().shortValue());
+        }
+        if (f.yearTo() != null) {
+            s.append(" and r.year <= ?");
+            params.add(f.yearTo().shortValue());
+        }
+        if (!f.formats().isEmpty()) {
+            s.append(" and r.format = any(?::text[])");
+            params.add(f.formats().toArray(String[]::new));
+        }
+        if (f.agency() != null) {
+            if (needsAgencyJoin(f)) {
+                s.append(" and a.name like ?");
+                params.add("%"
+                        + f.agency().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+            } else {
+                s.append(" and r.agency_id = ?");
+                params.add(Long.parseLong(f.agency()));
+            }
+        }
+        if (f.sector() != null) {
+            s.append(" and r.sector = ?");
+            params.add(f.sector());
+        }
+    }
+}
