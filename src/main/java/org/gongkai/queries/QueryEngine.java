@@ -93,12 +93,27 @@ public class QueryEngine {
         sink.header(columns);
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false); // a cursor needs a transaction
-            try (PreparedStatement s = c.prepareStatement(q.sql)) {
+            int first = 1;
+            String read = q.sql;
+            if (!plan.fromRollup()) {
+                // PostgreSQL runs no parallel workers under a cursor; the raw-figure aggregate is computed first by
+                // CREATE TABLE AS (which does run in parallel), numbered in its order, then read through the cursor
+                try (PreparedStatement s = c.prepareStatement("create temp table query_rows on commit drop as"
+                        + " select row_number() over () as query_row, t.* from (" + q.sql + ") t")) {
+                    bind(c, s, q.params);
+                    s.execute();
+                }
+                read = "select * from query_rows order by query_row";
+                first = 2;
+            }
+            try (PreparedStatement s = c.prepareStatement(read)) {
+                // never a server-side prepared statement: query_rows has other columns for every query
+                s.unwrap(org.postgresql.PGStatement.class).setPrepareThreshold(0);
                 s.setFetchSize(FETCH_SIZE);
-                bind(c, s, q.params);
+                if (read == q.sql) bind(c, s, q.params);
                 try (ResultSet rs = s.executeQuery()) {
                     while (rs.next()) {
-                        sink.row(row(plan, rs));
+                        sink.row(row(plan, rs, first));
                         total[0] = rs.getLong("total_groups");
                     }
                 }
@@ -111,9 +126,9 @@ public class QueryEngine {
         }
     }
 
-    private List<Object> row(QueryPlan plan, ResultSet rs) throws SQLException {
+    private List<Object> row(QueryPlan plan, ResultSet rs, int first) throws SQLException {
         List<Object> cells = new ArrayList<>();
-        int col = 1;
+        int col = first;
         for (Dimension d : plan.dimensions()) {
             if (d == Dimension.YEAR) {
                 int y = rs.getInt(col++);
