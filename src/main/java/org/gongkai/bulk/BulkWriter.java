@@ -18,6 +18,7 @@ import org.gongkai.canonical.CheckResult;
 import org.gongkai.canonical.Figure;
 import org.gongkai.canonical.SourceKind;
 import org.gongkai.checks.Assessment;
+import org.gongkai.database.CopyBuffer;
 import org.gongkai.metrics.MetricIds;
 import org.gongkai.queries.Rollups;
 
@@ -189,15 +190,13 @@ public class BulkWriter {
         // superseded revisions leave the roll-ups from what is stored; the new ones enter from memory, pre-summed
         rollups.apply(c, superseded, superseded.stream().map(x -> -1).toList());
         long t3b = System.nanoTime();
-        Rollups.Deltas deltas = new Rollups.Deltas();
+        Rollups.Deltas deltas = new Rollups.Deltas(metricIds);
         for (int i = 0; i < batch.size(); i++) {
-            if (!isLatest[i]) continue;
-            Map<Short, Figure> byId = new HashMap<>();
-            for (Map.Entry<String, Figure> e :
-                    batch.get(i).assessment().figures().entrySet()) {
-                byId.put(metricIds.id(e.getKey()), e.getValue());
-            }
-            deltas.add(batch.get(i).agency().region(), batch.get(i).report().year(), byId);
+            if (isLatest[i])
+                deltas.add(
+                        batch.get(i).agency().region(),
+                        batch.get(i).report().year(),
+                        batch.get(i).assessment().figures());
         }
         long t4 = System.nanoTime();
         int rows = deltas.size();

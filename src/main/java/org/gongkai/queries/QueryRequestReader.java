@@ -25,6 +25,11 @@ public final class QueryRequestReader {
     private final ObjectMapper json = JsonMapper.builder().build();
 
     public QuerySpec read(String body) {
+        return read(parse(body));
+    }
+
+    /** The body as a JSON object, or a 400 saying why it is not one. */
+    public JsonNode parse(String body) {
         JsonNode root;
         try {
             root = json.readTree(body);
@@ -38,7 +43,7 @@ public final class QueryRequestReader {
                     List.of());
         }
         if (root == null || !root.isObject()) throw bad(List.of(new FieldError("", "the body must be a JSON object")));
-        return read(root);
+        return root;
     }
 
     public QuerySpec read(JsonNode root) {

@@ -11,14 +11,17 @@ import java.util.List;
 import java.util.Map;
 import org.gongkai.canonical.Bound;
 import org.gongkai.canonical.Figure;
+import org.gongkai.database.CopyBuffer;
+import org.gongkai.metrics.MetricIds;
 import org.gongkai.regions.Region;
 import org.gongkai.regions.RegionLevel;
-import org.postgresql.PGConnection;
 
 /**
  * Keeps the {@code rollup} table equal to the sums of the latest revisions: a report that becomes latest adds its
  * figures to every scope above it (nation, province, city — counties are left to the raw figures — and, for an agency
- * seated at a province or city, that scope's "seated here" row); the revision it supersedes subtracts them. Runs on the writer's connection, so roll-ups commit or roll back with the report.
+ * seated at a province or city, that scope's "seated here" row); the revision it supersedes subtracts them. New
+ * revisions enter from memory through {@link Deltas} (a single report or a bulk batch alike); superseded ones leave
+ * through {@link #apply}, which reads their stored figures. Runs on the writer's connection, so roll-ups commit or roll back with the report.
  */
 @ApplicationScoped
 public class Rollups {
@@ -51,12 +54,6 @@ public class Rollups {
                set value = u.value + excluded.value, reports = u.reports + excluded.reports,
                    at_least = u.at_least + excluded.at_least, approx = u.approx + excluded.approx
             """;
-
-    /** A new latest revision replaces the previous one (null when it is the first). */
-    public void replace(Connection c, Long superseded, long latest) throws SQLException {
-        if (superseded == null) apply(c, List.of(latest), List.of(1));
-        else apply(c, List.of(superseded, latest), List.of(-1, 1));
-    }
 
     /** Adds (+1) or subtracts (-1) the stored figures of the given reports. */
     public void apply(Connection c, List<Long> reportIds, List<Integer> signs) throws SQLException {
@@ -112,9 +109,16 @@ public class Rollups {
         }
 
         private final Map<Long, Sum> sums = new HashMap<>();
+        private final MetricIds metricIds;
 
-        /** Adds one report, seated in {@code region}, with its figures keyed by metric id. */
-        public void add(Region region, int year, Map<Short, Figure> figures) {
+        public Deltas(MetricIds metricIds) {
+            this.metricIds = metricIds;
+        }
+
+        /** Adds one report, seated in {@code region}, with its figures (subtotals included) keyed by metric. */
+        public void add(Region region, int year, Map<String, Figure> byKey) {
+            Map<Short, Figure> figures = new HashMap<>();
+            byKey.forEach((key, figure) -> figures.put(metricIds.id(key), figure));
             addTo("000000", false, 0, null, null, year, figures);
             addTo(region.provinceCode(), false, 1, region.provinceCode(), null, year, figures);
             if (region.cityCode() != null) {
@@ -171,41 +175,25 @@ public class Rollups {
                 s.execute("create temp table if not exists rollup_delta"
                         + " (like rollup excluding indexes) on commit delete rows");
             }
-            StringBuilder text = new StringBuilder(sums.size() * 64);
+            CopyBuffer rows = new CopyBuffer();
             for (Sum v : sums.values()) {
-                text.append(v.scope)
-                        .append('\t')
-                        .append(v.direct)
-                        .append('\t')
-                        .append(v.level)
-                        .append('\t')
-                        .append(v.province == null ? "\\N" : v.province)
-                        .append('\t')
-                        .append(v.city == null ? "\\N" : v.city)
-                        .append('\t')
-                        .append(v.year)
-                        .append('\t')
-                        .append(v.metric)
-                        .append('\t')
-                        .append(v.value().toPlainString())
-                        .append('\t')
-                        .append(v.reports)
-                        .append('\t')
-                        .append(v.atLeast)
-                        .append('\t')
-                        .append(v.approx)
-                        .append('\n');
+                rows.value(v.scope)
+                        .value(v.direct)
+                        .value(v.level)
+                        .value(v.province)
+                        .value(v.city)
+                        .value(v.year)
+                        .value(v.metric)
+                        .value(v.value())
+                        .value(v.reports)
+                        .value(v.atLeast)
+                        .value(v.approx)
+                        .endRow();
             }
-            try {
-                c.unwrap(PGConnection.class)
-                        .getCopyAPI()
-                        .copyIn(
-                                "COPY rollup_delta (scope, direct, level, province, city, year, metric_id, value, reports,"
-                                        + " at_least, approx) FROM STDIN",
-                                new java.io.StringReader(text.toString()));
-            } catch (java.io.IOException e) {
-                throw new SQLException("COPY into rollup_delta failed", e);
-            }
+            rows.copyInto(
+                    c,
+                    "rollup_delta (scope, direct, level, province, city, year, metric_id, value, reports,"
+                            + " at_least, approx)");
             try (Statement s = c.createStatement()) {
                 s.executeUpdate(
                         """

@@ -10,6 +10,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.util.List;
 import java.util.Map;
 import org.gongkai.agencies.AgencyProfile;
 import org.gongkai.agencies.AgencyStore;
@@ -98,7 +99,10 @@ public class ReportStore {
         }
         insertFigures(c, reportId, a.figures());
         insertChecks(c, reportId, a);
-        rollups.replace(c, superseded, reportId);
+        if (superseded != null) rollups.apply(c, List.of(superseded), List.of(-1));
+        Rollups.Deltas deltas = new Rollups.Deltas(metricIds);
+        deltas.add(agency.region(), r.year(), a.figures());
+        deltas.flush(c);
         return reportId;
     }
 

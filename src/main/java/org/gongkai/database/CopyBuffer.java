@@ -1,4 +1,4 @@
-package org.gongkai.bulk;
+package org.gongkai.database;
 
 import java.io.IOException;
 import java.io.StringReader;
@@ -12,13 +12,13 @@ import org.postgresql.PGConnection;
  * Rows in PostgreSQL's COPY text format, built in memory for one batch and sent with {@code COPY … FROM STDIN}: the
  * fastest way into a table short of writing its files.
  */
-final class CopyBuffer {
+public final class CopyBuffer {
 
     private final StringBuilder text = new StringBuilder(1 << 16);
     private boolean rowStarted;
     private long rows;
 
-    CopyBuffer value(Object v) {
+    public CopyBuffer value(Object v) {
         if (rowStarted) text.append('\t');
         rowStarted = true;
         if (v == null) {
@@ -34,7 +34,7 @@ final class CopyBuffer {
     }
 
     /** A text[] value: {"a","b"}. */
-    CopyBuffer textArray(Collection<String> values) {
+    public CopyBuffer textArray(Collection<String> values) {
         StringBuilder a = new StringBuilder("{");
         for (String v : values) {
             if (a.length() > 1) a.append(',');
@@ -43,19 +43,19 @@ final class CopyBuffer {
         return value(a.append('}').toString());
     }
 
-    CopyBuffer endRow() {
+    public CopyBuffer endRow() {
         text.append('\n');
         rowStarted = false;
         rows++;
         return this;
     }
 
-    long rows() {
+    public long rows() {
         return rows;
     }
 
     /** Sends the rows to the table's columns; nothing is sent when there are none. */
-    long copyInto(Connection c, String tableAndColumns) throws SQLException {
+    public long copyInto(Connection c, String tableAndColumns) throws SQLException {
         if (rows == 0) return 0;
         try {
             return c.unwrap(PGConnection.class)
