@@ -204,7 +204,16 @@ public final class BenchCommand implements Callable<Integer> {
         try (Statement s = db.createStatement()) {
             s.execute("drop table if exists bench_figure, bench_report");
             s.execute("create table bench_report (like report including all)");
-            s.execute("create table bench_figure (like figure including all)");
+            // partitioned by year as figure is, with the same partitions
+            s.execute("create table bench_figure (like figure including all) partition by range (year)");
+            List<String> bounds = new ArrayList<>();
+            try (ResultSet rs = s.executeQuery("select c.relname, pg_get_expr(c.relpartbound, c.oid) from pg_inherits i"
+                    + " join pg_class c on c.oid = i.inhrelid where i.inhparent = 'figure'::regclass")) {
+                while (rs.next())
+                    bounds.add(
+                            "create table bench_" + rs.getString(1) + " partition of bench_figure " + rs.getString(2));
+            }
+            for (String ddl : bounds) s.execute(ddl);
         }
         long t0 = System.nanoTime();
         try (Reader r = Files.newBufferedReader(reportsFile)) {
@@ -251,7 +260,7 @@ public final class BenchCommand implements Callable<Integer> {
                                     "GET",
                                     "/api/views/items-published?regionCode=" + p,
                                     null,
-                                    "select r.year, sum(f.value) from report r join figure f on f.report_id = r.id"
+                                    "select r.year, sum(f.value) from report r join figure f on f.report_id = r.id and f.year = r.year"
                                             + " where r.is_latest and r.province_code = ? and f.metric_id = ? group by 1",
                                     List.of(p, ids.get("proactive.items_published")))
                             .withEquivalent("{\"metrics\": [\"proactive.items_published\"], \"groupBy\": [\"year\"],"
@@ -267,9 +276,10 @@ public final class BenchCommand implements Callable<Integer> {
                                     "/api/views/request-outcomes?regionCode=" + p + "&year=" + y,
                                     null,
                                     "select r.city_code, f.metric_id, sum(f.value) from report r join figure f on f.report_id = r.id"
-                                            + " where r.is_latest and r.province_code = ? and r.year = ?"
+                                            + " and f.year = r.year where r.is_latest and r.province_code = ?"
+                                            + " and r.year = ? and f.year = ?"
                                             + " and f.metric_id = any(?) group by 1, 2",
-                                    List.of(p, (short) y, outcomeIds(ids)))
+                                    List.of(p, (short) y, (short) y, outcomeIds(ids)))
                             .withEquivalent("{\"metrics\": [\"requests.new.total\", \"outcome.granted.total\","
                                     + " \"outcome.total.total\", \"rate.grant\"], \"groupBy\": [\"city\"],"
                                     + " \"filters\": {\"regionCode\": \"" + p + "\", \"years\": [" + y + ", " + y
@@ -284,6 +294,7 @@ public final class BenchCommand implements Callable<Integer> {
                             "/api/query",
                             "{\"metrics\": [\"" + m + "\"], \"groupBy\": [\"province\", \"year\"]}",
                             "select r.province_code, r.year, sum(f.value) from report r join figure f on f.report_id = r.id"
+                                    + " and f.year = r.year"
                                     + " where r.is_latest and f.metric_id = ? group by 1, 2",
                             List.of(ids.get(m)));
                 },
@@ -298,7 +309,7 @@ public final class BenchCommand implements Callable<Integer> {
                                     + " \"groupBy\": [\"city\", \"year\"], \"filters\": {\"regionCode\": \"" + p
                                     + "\"}}",
                             "select r.city_code, r.year, f.metric_id, sum(f.value) from report r join figure f"
-                                    + " on f.report_id = r.id where r.is_latest and r.province_code = ?"
+                                    + " on f.report_id = r.id and f.year = r.year where r.is_latest and r.province_code = ?"
                                     + " and f.metric_id = any(?) group by 1, 2, 3",
                             List.of(p, new Short[] {
                                 ids.get("requests.new.total"),

@@ -136,6 +136,7 @@ public class BulkWriter {
                         .value(metric)
                         .value(f.value())
                         .value(f.bound().ordinal())
+                        .value(r.year())
                         .endRow();
                 boolean plain = (f.source() == null || f.source().kind() == SourceKind.SUBMITTED)
                         && f.parts().isEmpty()
@@ -176,7 +177,7 @@ public class BulkWriter {
                 "report (id, agency_id, year, revision, is_latest, format, published_on, source_url,"
                         + " document_id, region_code, province_code, city_code, sector, missing, failed_checks)");
         long t2 = System.nanoTime();
-        figures.copyInto(c, "figure (report_id, metric_id, value, bound)");
+        figures.copyInto(c, "figure (report_id, metric_id, value, bound, year)");
         long t3 = System.nanoTime();
         sources.copyInto(
                 c,

@@ -62,13 +62,23 @@ final class QuerySql {
                     .append(" and f.bound = 2) as a_")
                     .append(id);
         }
-        s.append(" from report r join figure f on f.report_id = r.id and f.metric_id = any(?::smallint[])");
+        s.append(" from report r join figure f on f.report_id = r.id and f.year = r.year"
+                + " and f.metric_id = any(?::smallint[])");
         params.add(plan.baseIds().toArray(Integer[]::new));
         QueryFilters f = plan.spec().filters();
         boolean byName = ReportFilterSql.needsAgencyJoin(f);
         if (byName) s.append(" join agency a on a.id = r.agency_id");
         s.append(" where r.is_latest");
         ReportFilterSql.append(s, params, f);
+        // figure is partitioned by year: the same bounds on f.year let the planner skip the other years' partitions
+        if (f.yearFrom() != null) {
+            s.append(" and f.year >= ?");
+            params.add(f.yearFrom().shortValue());
+        }
+        if (f.yearTo() != null) {
+            s.append(" and f.year <= ?");
+            params.add(f.yearTo().shortValue());
+        }
         appendGroupBy(s);
         return s.toString();
     }

@@ -30,7 +30,8 @@ public class Rollups {
             """
             with d as (select * from unnest(?::bigint[], ?::int[]) as d(report_id, sign)),
             f as (
-                select d.sign, g.report_id, g.metric_id, g.value, g.bound from d join figure g using (report_id)
+                select d.sign, g.report_id, g.metric_id, g.value, g.bound
+                from d join report dr on dr.id = d.report_id join figure g on g.report_id = d.report_id and g.year = dr.year
                 union all
                 select d.sign, d.report_id, 0::smallint, 1::numeric, 0::smallint from d
             )

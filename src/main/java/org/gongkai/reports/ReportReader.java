@@ -85,7 +85,7 @@ public class ReportReader {
                 }
             }
             ReportFormat format = ReportFormat.fromCode(head.format()).orElseThrow();
-            Map<String, Figure> figures = figures(c, id, format);
+            Map<String, Figure> figures = figures(c, id, head.year(), format);
             List<CheckResult> checks = checks(c, id);
             checks.addAll(assessor.crossChecks(figures));
             return Optional.of(new StoredReport(
@@ -173,16 +173,17 @@ public class ReportReader {
         }
     }
 
-    private Map<String, Figure> figures(Connection c, long id, ReportFormat format) throws SQLException {
+    private Map<String, Figure> figures(Connection c, long id, int year, ReportFormat format) throws SQLException {
         Map<String, Figure> byKey = new TreeMap<>();
         try (PreparedStatement s = c.prepareStatement(
                 """
                 select f.metric_id, f.value, f.bound, s.kind, s.text, s.start_offset, s.end_offset, s.row_label,
                        s.column_label, s.note, s.parts
                 from figure f left join figure_source s on s.report_id = f.report_id and s.metric_id = f.metric_id
-                where f.report_id = ?
+                where f.report_id = ? and f.year = ?
                 """)) {
             s.setLong(1, id);
+            s.setShort(2, (short) year);
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
                     String key = metricIds.key(rs.getShort(1));

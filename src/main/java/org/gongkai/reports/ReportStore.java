@@ -97,7 +97,7 @@ public class ReportStore {
                 reportId = rs.getLong(1);
             }
         }
-        insertFigures(c, reportId, a.figures());
+        insertFigures(c, reportId, r.year(), a.figures());
         insertChecks(c, reportId, a);
         if (superseded != null) rollups.apply(c, List.of(superseded), List.of(-1));
         Rollups.Deltas deltas = new Rollups.Deltas(metricIds);
@@ -106,9 +106,9 @@ public class ReportStore {
         return reportId;
     }
 
-    private void insertFigures(Connection c, long reportId, Map<String, Figure> figures) throws SQLException {
+    private void insertFigures(Connection c, long reportId, int year, Map<String, Figure> figures) throws SQLException {
         try (PreparedStatement f = c.prepareStatement(
-                        "insert into figure (report_id, metric_id, value, bound) values (?, ?, ?, ?)");
+                        "insert into figure (report_id, metric_id, value, bound, year) values (?, ?, ?, ?, ?)");
                 PreparedStatement src = c.prepareStatement(
                         """
                         insert into figure_source (report_id, metric_id, kind, text, start_offset, end_offset,
@@ -122,6 +122,7 @@ public class ReportStore {
                 f.setShort(2, metric);
                 f.setBigDecimal(3, fig.value());
                 f.setShort(4, (short) fig.bound().ordinal());
+                f.setShort(5, (short) year);
                 f.addBatch();
                 Source s = fig.source();
                 // a plain submitted figure needs no provenance row: no row reads back as "submitted"

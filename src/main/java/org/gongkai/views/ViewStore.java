@@ -136,9 +136,9 @@ public class ViewStore {
                     join agency a on a.id = r.agency_id
                     join report prev on prev.agency_id = r.agency_id and prev.year = r.year - 1 and prev.is_latest
                     join metric m on m.key like 'requests.carried_over.%'
-                    join figure cur on cur.report_id = r.id and cur.metric_id = m.id
+                    join figure cur on cur.report_id = r.id and cur.year = r.year and cur.metric_id = m.id
                     join metric pm on pm.key = replace(m.key, 'carried_over', 'carried_forward')
-                    join figure prev_f on prev_f.report_id = prev.id and prev_f.metric_id = pm.id
+                    join figure prev_f on prev_f.report_id = prev.id and prev_f.year = prev.year and prev_f.metric_id = pm.id
                     where r.is_latest and cur.value <> prev_f.value"""
                             + scope + yearFilter + " "
                             + """
@@ -185,7 +185,8 @@ public class ViewStore {
         List<Object> args = new ArrayList<>();
         if (regionCode != null) args.add(regionCode);
         if (year != null) {
-            where.append(" and r.year = ?");
+            where.append(" and r.year = ? and f.year = ?");
+            args.add(year.shortValue());
             args.add(year.shortValue());
         }
         if (format != null) {
@@ -206,7 +207,7 @@ public class ViewStore {
                        s.kind, s.text, s.start_offset, s.end_offset, s.row_label, s.column_label,
                        count(*) over () as total
                 from report r join agency a on a.id = r.agency_id
-                join figure f on f.report_id = r.id and f.metric_id = ?
+                join figure f on f.report_id = r.id and f.year = r.year and f.metric_id = ?
                 left join figure_source s on s.report_id = r.id and s.metric_id = f.metric_id
                 """
                         + where + " order by f.value desc, a.name limit ? offset ?";
