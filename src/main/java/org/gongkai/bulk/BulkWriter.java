@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.gongkai.agencies.AgencyProfile;
 import org.gongkai.canonical.CanonicalReport;
 import org.gongkai.canonical.CheckResult;
@@ -105,7 +106,8 @@ public class BulkWriter {
         }
 
         CopyBuffer reports = new CopyBuffer();
-        CopyBuffer figures = new CopyBuffer();
+        // one COPY per year: each goes to one partition of figure in long runs (routing once, full insert batches)
+        Map<Integer, CopyBuffer> figuresByYear = new TreeMap<>();
         CopyBuffer sources = new CopyBuffer();
         CopyBuffer checks = new CopyBuffer();
         List<BulkLine> out = new ArrayList<>(batch.size());
@@ -129,6 +131,7 @@ public class BulkWriter {
                     .textArray(a.missing())
                     .value(a.failedChecks())
                     .endRow();
+            CopyBuffer figures = figuresByYear.computeIfAbsent(r.year(), y -> new CopyBuffer());
             for (Map.Entry<String, Figure> e : a.figures().entrySet()) {
                 Figure f = e.getValue();
                 short metric = metricIds.id(e.getKey());
@@ -177,7 +180,8 @@ public class BulkWriter {
                 "report (id, agency_id, year, revision, is_latest, format, published_on, source_url,"
                         + " document_id, region_code, province_code, city_code, sector, missing, failed_checks)");
         long t2 = System.nanoTime();
-        figures.copyInto(c, "figure (report_id, metric_id, value, bound, year)");
+        for (CopyBuffer figures : figuresByYear.values())
+            figures.copyInto(c, "figure (report_id, metric_id, value, bound, year)");
         long t3 = System.nanoTime();
         sources.copyInto(
                 c,
