@@ -71,14 +71,7 @@ final class QuerySql {
         s.append(" where r.is_latest");
         ReportFilterSql.append(s, params, f);
         // figure is partitioned by year: the same bounds on f.year let the planner skip the other years' partitions
-        if (f.yearFrom() != null) {
-            s.append(" and f.year >= ?");
-            params.add(f.yearFrom().shortValue());
-        }
-        if (f.yearTo() != null) {
-            s.append(" and f.year <= ?");
-            params.add(f.yearTo().shortValue());
-        }
+        ReportFilterSql.appendYears(s, params, f, "f.year");
         appendGroupBy(s);
         return s.toString();
     }
@@ -124,14 +117,7 @@ final class QuerySql {
         ids.add(0);
         params.add(ids.toArray(Integer[]::new));
         QueryFilters f = plan.spec().filters();
-        if (f.yearFrom() != null) {
-            s.append(" and u.year >= ?");
-            params.add(f.yearFrom().shortValue());
-        }
-        if (f.yearTo() != null) {
-            s.append(" and u.year <= ?");
-            params.add(f.yearTo().shortValue());
-        }
+        ReportFilterSql.appendYears(s, params, f, "u.year");
         int depth = plan.dimensions().stream()
                 .mapToInt(Dimension::regionDepth)
                 .max()

@@ -16,6 +16,18 @@ public final class ReportFilterSql {
         return f.agency() != null && !f.agency().matches("\\d+");
     }
 
+    /** Appends the filters' year bounds on {@code column} (a year of report, figure or roll-up rows). */
+    public static void appendYears(StringBuilder s, List<Object> params, QueryFilters f, String column) {
+        if (f.yearFrom() != null) {
+            s.append(" and ").append(column).append(" >= ?");
+            params.add(f.yearFrom().shortValue());
+        }
+        if (f.yearTo() != null) {
+            s.append(" and ").append(column).append(" <= ?");
+            params.add(f.yearTo().shortValue());
+        }
+    }
+
     /** Appends " and …" terms to {@code s} and their values to {@code params}. */
     public static void append(StringBuilder s, List<Object> params, QueryFilters f) {
         if (f.regionCode() != null) {
@@ -27,14 +39,7 @@ public final class ReportFilterSql {
                     });
             params.add(f.regionCode());
         }
-        if (f.yearFrom() != null) {
-            s.append(" and r.year >= ?");
-            params.add(f.yearFrom().shortValue());
-        }
-        if (f.yearTo() != null) {
-            s.append(" and r.year <= ?");
-            params.add(f.yearTo().shortValue());
-        }
+        appendYears(s, params, f, "r.year");
         if (!f.formats().isEmpty()) {
             s.append(" and r.format = any(?::text[])");
             params.add(f.formats().toArray(String[]::new));
