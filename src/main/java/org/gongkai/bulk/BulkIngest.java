@@ -1,10 +1,5 @@
 package org.gongkai.bulk;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.BufferedReader;
@@ -37,9 +32,6 @@ import org.jboss.logging.Logger;
 public class BulkIngest {
 
     private static final Logger LOG = Logger.getLogger(BulkIngest.class);
-    private final ObjectMapper json = JsonMapper.builder()
-            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-            .build();
 
     @Inject
     SubmissionReader reader;
@@ -92,19 +84,8 @@ public class BulkIngest {
     }
 
     private BulkWriter.Pending validate(long lineNo, String line) {
-        JsonNode node;
-        try {
-            node = json.readTree(line);
-        } catch (JsonProcessingException e) {
-            throw new ProblemException(
-                    400,
-                    "malformed-json",
-                    "Malformed JSON",
-                    "not valid JSON: " + e.getOriginalMessage(),
-                    List.of(new FieldError("", "not valid JSON: " + e.getOriginalMessage())));
-        }
-        if (node == null || !node.isObject()) throw ProblemException.invalid("", "each line must be a JSON object");
-        CanonicalReport report = reader.read(node);
+        // the same strict parsing as POST /api/reports (duplicate keys, trailing tokens)
+        CanonicalReport report = reader.read(line);
         AgencyProfile agency = reports.profile(report);
         return new BulkWriter.Pending(lineNo, report, agency, assessor.assess(report));
     }

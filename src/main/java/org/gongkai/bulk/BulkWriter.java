@@ -17,11 +17,12 @@ import org.gongkai.agencies.AgencyProfile;
 import org.gongkai.canonical.CanonicalReport;
 import org.gongkai.canonical.CheckResult;
 import org.gongkai.canonical.Figure;
-import org.gongkai.canonical.SourceKind;
+import org.gongkai.canonical.Source;
 import org.gongkai.checks.Assessment;
 import org.gongkai.database.CopyBuffer;
 import org.gongkai.metrics.MetricIds;
 import org.gongkai.queries.Rollups;
+import org.gongkai.reports.ReportStore;
 
 /**
  * Writes a batch of reports in one transaction through COPY: agencies upserted in one statement, revision numbers
@@ -44,6 +45,9 @@ public class BulkWriter {
 
     @Inject
     Rollups rollups;
+
+    @Inject
+    ReportStore reportStore;
 
     /** A validated line waiting to be written. */
     public record Pending(long line, CanonicalReport report, AgencyProfile agency, Assessment assessment) {}
@@ -141,20 +145,18 @@ public class BulkWriter {
                         .value(f.bound().ordinal())
                         .value(r.year())
                         .endRow();
-                boolean plain = (f.source() == null || f.source().kind() == SourceKind.SUBMITTED)
-                        && f.parts().isEmpty()
-                        && f.note() == null;
-                if (!plain && f.source() != null && f.source().kind() != SourceKind.DERIVED) {
+                if (f.needsSourceRow()) {
+                    Source s = f.source() == null ? Source.submitted() : f.source();
                     sources.value(ids[i])
                             .value(metric)
-                            .value(f.source().kind().code())
-                            .value(f.source().text())
-                            .value(f.source().start())
-                            .value(f.source().end())
-                            .value(f.source().row())
-                            .value(f.source().column())
+                            .value(s.kind().code())
+                            .value(s.text())
+                            .value(s.start())
+                            .value(s.end())
+                            .value(s.row())
+                            .value(s.column())
                             .value(f.note())
-                            .value(null)
+                            .value(reportStore.partsJson(f))
                             .endRow();
                 }
             }

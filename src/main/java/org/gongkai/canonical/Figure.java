@@ -21,8 +21,14 @@ public record Figure(BigDecimal value, Bound bound, Source source, List<Part> pa
         return new Figure(value, bound, source, List.of(), null);
     }
 
-    public Figure withNote(String note) {
-        return new Figure(value, bound, source, parts, note);
+    /**
+     * Whether storing this figure needs a provenance row. Without one it reads back as "submitted", or as "derived"
+     * (with the catalogue's formula) for a sum the catalogue defines, which is how those figures are made.
+     */
+    public boolean needsSourceRow() {
+        boolean rebuiltOnRead =
+                source == null || source.kind() == SourceKind.SUBMITTED || source.kind() == SourceKind.DERIVED;
+        return !rebuiltOnRead || !parts.isEmpty() || note != null;
     }
 
     public Figure withParts(List<Part> parts) {

@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
 import org.gongkai.canonical.CanonicalReport;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -55,7 +54,7 @@ public class GenerateCommand implements Callable<Integer> {
     @Option(
             names = "--documents-every",
             defaultValue = "0",
-            description = "Render one report in N as a document under OUT/documents (needs a wired renderer).")
+            description = "Render one report in N as a document (HTML tables) under OUT/documents.")
     long documentsEvery;
 
     @Option(names = "--documents-extension", defaultValue = "html", description = "Extension of rendered documents.")
@@ -63,7 +62,7 @@ public class GenerateCommand implements Callable<Integer> {
 
     private Function<CanonicalReport, String> renderer;
 
-    /** The hook for {@code org.gongkai.rendering.ReportRenderer}: the application passes e.g. {@code renderer::html}. */
+    /** How a report becomes a document; {@code GongkaiCommands} wires {@code ReportRenderer}'s HTML tables. */
     public GenerateCommand withRenderer(Function<CanonicalReport, String> renderer) {
         this.renderer = renderer;
         return this;
@@ -90,9 +89,5 @@ public class GenerateCommand implements Callable<Integer> {
         CorpusSummary summary = new CorpusWriter(out, gzip, !noTruth, documents, threads).write(generator);
         System.out.println(summary);
         return 0;
-    }
-
-    public static void main(String[] args) {
-        System.exit(new CommandLine(new GenerateCommand()).execute(args));
     }
 }

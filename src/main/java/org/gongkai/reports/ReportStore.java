@@ -19,7 +19,6 @@ import org.gongkai.canonical.CanonicalReport;
 import org.gongkai.canonical.CheckResult;
 import org.gongkai.canonical.Figure;
 import org.gongkai.canonical.Source;
-import org.gongkai.canonical.SourceKind;
 import org.gongkai.checks.Assessment;
 import org.gongkai.metrics.MetricIds;
 import org.gongkai.queries.Rollups;
@@ -45,12 +44,15 @@ public class ReportStore {
 
     public long insert(Connection c, AgencyProfile agency, CanonicalReport r, Assessment a, Long documentId)
             throws SQLException {
-        long agencyId = agencies.idOf(c, agency);
-        try (PreparedStatement lock =
-                c.prepareStatement("select pg_advisory_xact_lock_shared(?), pg_advisory_xact_lock(?)")) {
-            // never inside a bulk batch; and revisions of one agency-year one at a time
+        // never inside a bulk batch: taken before any row lock (the agency upsert), as the batch takes its own
+        try (PreparedStatement lock = c.prepareStatement("select pg_advisory_xact_lock_shared(?)")) {
             lock.setLong(1, BulkWriter.BULK_LOCK);
-            lock.setLong(2, (agencyId << 16) | r.year());
+            lock.execute();
+        }
+        long agencyId = agencies.idOf(c, agency);
+        try (PreparedStatement lock = c.prepareStatement("select pg_advisory_xact_lock(?)")) {
+            // revisions of one agency-year one at a time
+            lock.setLong(1, (agencyId << 16) | r.year());
             lock.execute();
         }
         int revision;
@@ -124,23 +126,18 @@ public class ReportStore {
                 f.setShort(4, (short) fig.bound().ordinal());
                 f.setShort(5, (short) year);
                 f.addBatch();
-                Source s = fig.source();
-                // a plain submitted figure needs no provenance row: no row reads back as "submitted"
-                boolean plain = (s == null || s.kind() == SourceKind.SUBMITTED)
-                        && fig.parts().isEmpty()
-                        && fig.note() == null;
-                if (plain) continue;
+                if (!fig.needsSourceRow()) continue;
+                Source s = fig.source() == null ? Source.submitted() : fig.source();
                 src.setLong(1, reportId);
                 src.setShort(2, metric);
-                src.setString(
-                        3, s == null ? SourceKind.SUBMITTED.code() : s.kind().code());
-                src.setString(4, s == null ? null : s.text());
-                src.setObject(5, s == null ? null : s.start(), Types.INTEGER);
-                src.setObject(6, s == null ? null : s.end(), Types.INTEGER);
-                src.setString(7, s == null ? null : s.row());
-                src.setString(8, s == null ? null : s.column());
+                src.setString(3, s.kind().code());
+                src.setString(4, s.text());
+                src.setObject(5, s.start(), Types.INTEGER);
+                src.setObject(6, s.end(), Types.INTEGER);
+                src.setString(7, s.row());
+                src.setString(8, s.column());
                 src.setString(9, fig.note());
-                src.setString(10, fig.parts().isEmpty() ? null : toJson(fig.parts()));
+                src.setString(10, partsJson(fig));
                 src.addBatch();
             }
             f.executeBatch();
@@ -174,9 +171,11 @@ public class ReportStore {
         }
     }
 
-    private String toJson(Object value) {
+    /** The figure's named parts as the JSON of {@code figure_source.parts}, null when it has none. */
+    public String partsJson(Figure fig) {
+        if (fig.parts().isEmpty()) return null;
         try {
-            return json.writeValueAsString(value);
+            return json.writeValueAsString(fig.parts());
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

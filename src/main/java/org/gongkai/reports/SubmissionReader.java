@@ -65,14 +65,20 @@ public final class SubmissionReader {
                     ? ""
                     : " at line " + e.getLocation().getLineNr() + ", column "
                             + e.getLocation().getColumnNr();
+            String detail = "not valid JSON" + where + ": " + e.getOriginalMessage();
             throw new ProblemException(
                     400,
                     "malformed-json",
                     "Malformed JSON",
-                    "the body is not valid JSON" + where + ": " + e.getOriginalMessage(),
-                    List.of());
+                    "the body is " + detail,
+                    List.of(new FieldError("", detail)));
         } catch (IOException e) {
-            throw new ProblemException(400, "malformed-json", "Malformed JSON", e.getMessage(), List.of());
+            throw new ProblemException(
+                    400,
+                    "malformed-json",
+                    "Malformed JSON",
+                    e.getMessage(),
+                    List.of(new FieldError("", e.getMessage())));
         }
         if (root == null || !root.isObject()) {
             throw ProblemException.invalid("", "the body must be a JSON object describing one report");

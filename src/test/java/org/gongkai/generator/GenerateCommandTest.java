@@ -88,6 +88,24 @@ class GenerateCommandTest {
     }
 
     @Test
+    void theShippedCommandRendersDocumentsTheParserReadsAsReports() throws Exception {
+        int exit = org.gongkai.GongkaiCommands.run(
+                "generate", "--reports", "60", "--out", out.toString(), "--documents-every", "20");
+        assertThat(exit).isZero();
+        List<Path> documents;
+        try (var files = Files.walk(out.resolve("documents"))) {
+            documents = files.filter(p -> p.toString().endsWith(".html")).toList();
+        }
+        assertThat(documents).hasSize(3);
+        var parser = org.gongkai.parsing.DocumentParser.standard();
+        for (Path d : documents) {
+            var parsed = parser.parse(Files.readAllBytes(d), "text/html", org.gongkai.parsing.Hints.none());
+            assertThat(parsed.report()).as(d.toString()).isNotNull();
+            assertThat(parsed.report().figures()).isNotEmpty();
+        }
+    }
+
+    @Test
     void refusesImpossibleOptionsWithoutAStackTrace() {
         assertThat(new CommandLine(new GenerateCommand()).execute("--reports", "99000000", "--out", out.toString()))
                 .isEqualTo(2);
