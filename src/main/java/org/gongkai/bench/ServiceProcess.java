@@ -62,13 +62,9 @@ final class ServiceProcess implements AutoCloseable {
         return baseUrl;
     }
 
-    long pid() {
-        return process.pid();
-    }
-
     long peakRssBytes() {
         sample();
-        return Math.max(peakRss.get(), vmHwm());
+        return peakRss.get();
     }
 
     long peakHeapBytes() {
@@ -95,8 +91,13 @@ final class ServiceProcess implements AutoCloseable {
         }
     }
 
-    /** Forgets the peaks so far, to measure one phase. */
+    /** Forgets the peaks so far, to measure one phase (the kernel's high-water mark VmHWM included). */
     void resetPeaks() {
+        try {
+            Files.writeString(proc("clear_refs"), "5");
+        } catch (IOException e) {
+            // without clear_refs (not Linux, not permitted) the high-water mark spans the process's life
+        }
         peakRss.set(0);
         peakHeap.set(0);
     }
@@ -121,8 +122,10 @@ final class ServiceProcess implements AutoCloseable {
 
     private void sample() {
         try {
-            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status"))) {
-                if (line.startsWith("VmRSS:")) peakRss.accumulateAndGet(kib(line), Math::max);
+            for (String line : Files.readAllLines(proc("status"))) {
+                // VmHWM: the peak between samples
+                if (line.startsWith("VmRSS:") || line.startsWith("VmHWM:"))
+                    peakRss.accumulateAndGet(kib(line), Math::max);
             }
             peakHeap.accumulateAndGet(heapNowBytes(), Math::max);
         } catch (IOException | RuntimeException e) {
@@ -130,15 +133,8 @@ final class ServiceProcess implements AutoCloseable {
         }
     }
 
-    private long vmHwm() {
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status"))) {
-                if (line.startsWith("VmHWM:")) return kib(line);
-            }
-        } catch (IOException e) {
-            return 0;
-        }
-        return 0;
+    private Path proc(String file) {
+        return Path.of("/proc", Long.toString(process.pid()), file);
     }
 
     private static long kib(String statusLine) {

@@ -68,10 +68,6 @@ public final class EmbeddedDatabase implements AutoCloseable {
         return "postgres";
     }
 
-    public int port() {
-        return postgres.getPort();
-    }
-
     public Path dataDirectory() {
         return dataDirectory;
     }

@@ -17,6 +17,7 @@ import org.gongkai.problems.FieldError;
 import org.gongkai.problems.ProblemException;
 import org.gongkai.reports.ReportReader;
 import org.gongkai.reports.ReportService;
+import org.gongkai.reports.SubmissionReader;
 
 /**
  * Takes a raw document in: the same bytes again change nothing; a report is parsed, stored with the document and
@@ -73,8 +74,11 @@ public class DocumentService {
         if (report.agencyName() == null) {
             missing.add(new FieldError("agency", "the document names no agency; give ?agency= as a hint"));
         }
-        if (report.year() < 2008) {
+        if (report.year() < SubmissionReader.FIRST_YEAR) {
             missing.add(new FieldError("year", "the document states no year it reports on; give ?year= as a hint"));
+        } else if (report.year() > SubmissionReader.lastYear()) {
+            missing.add(new FieldError(
+                    "year", "the document reports on " + report.year() + ", after " + SubmissionReader.lastYear()));
         }
         if (!missing.isEmpty()) {
             throw new ProblemException(
@@ -100,7 +104,11 @@ public class DocumentService {
         return new DocumentOutcome(
                 d.id(),
                 d.classification(),
-                documents.reportOf(documentId).flatMap(reader::find).orElse(null),
+                d.reportIds().isEmpty()
+                        ? null
+                        : reader.find(Long.parseLong(
+                                        d.reportIds().get(d.reportIds().size() - 1)))
+                                .orElse(null),
                 false);
     }
 

@@ -8,9 +8,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.Optional;
 import org.gongkai.parsing.ParsedDocument;
 
@@ -63,19 +62,13 @@ public class DocumentStore {
         }
     }
 
-    /** The latest report revision read from the document. */
-    public Optional<Long> reportOf(long documentId) {
-        List<String> ids = reportIds(documentId);
-        return ids.isEmpty() ? Optional.empty() : Optional.of(Long.parseLong(ids.get(ids.size() - 1)));
-    }
-
     public Optional<StoredDocument> find(long id) {
         try (Connection c = dataSource.getConnection();
                 PreparedStatement s = c.prepareStatement(
                         """
                         select id, sha256, content_type, charset, source_url, title, classification, received_at,
-                               normalized
-                        from document where id = ?
+                               normalized, array(select r.id from report r where r.document_id = d.id order by r.id)
+                        from document d where id = ?
                         """)) {
             s.setLong(1, id);
             try (ResultSet rs = s.executeQuery()) {
@@ -89,25 +82,13 @@ public class DocumentStore {
                         rs.getString(6),
                         rs.getString(7),
                         rs.getObject(8, OffsetDateTime.class),
-                        reportIds(id),
+                        Arrays.stream((Long[]) rs.getArray(10).getArray())
+                                .map(String::valueOf)
+                                .toList(),
                         rs.getString(9)));
             }
         } catch (SQLException e) {
             throw new IllegalStateException("cannot read document " + id, e);
         }
-    }
-
-    private List<String> reportIds(long documentId) {
-        List<String> ids = new ArrayList<>();
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement s = c.prepareStatement("select id from report where document_id = ? order by id")) {
-            s.setLong(1, documentId);
-            try (ResultSet rs = s.executeQuery()) {
-                while (rs.next()) ids.add(Long.toString(rs.getLong(1)));
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot list the reports of document " + documentId, e);
-        }
-        return ids;
     }
 }

@@ -27,7 +27,6 @@ final class ComparisonPivot implements RowSink {
     private String currentKey;
     private List<Object> currentEntity;
     private final Map<Integer, List<Object>> currentYears = new HashMap<>();
-    private long rows;
 
     ComparisonPivot(ComparisonView.Request request, Map<String, String> findings, TableWriter writer) {
         this.request = request;
@@ -89,10 +88,6 @@ final class ComparisonPivot implements RowSink {
         if (currentEntity != null) emit();
     }
 
-    long rows() {
-        return rows;
-    }
-
     /** The entity's code (second column: region code or agency id), the name when there is none. */
     private String entityKey(List<Object> cells) {
         Object code = entityColumns > 1 ? cells.get(1) : cells.get(0);
@@ -122,7 +117,6 @@ final class ComparisonPivot implements RowSink {
             out.add(finding == null ? (currentYears.containsKey(y) ? 0 : null) : failedCount(finding));
         }
         writer.row(out);
-        rows++;
         currentEntity = null;
         currentKey = null;
         currentYears.clear();

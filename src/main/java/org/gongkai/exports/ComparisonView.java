@@ -134,6 +134,6 @@ public class ComparisonView implements ExportView {
         pivot.finish();
         writer.finish(
                 new ExportSources("年报对比表 comparison", params.toString(), Instant.now(), coverage, reports, omitted));
-        return new ExportOutcome(pivot.rows(), coverage);
+        return new ExportOutcome(writer.rows(), coverage);
     }
 }

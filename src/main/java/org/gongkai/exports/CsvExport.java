@@ -72,6 +72,7 @@ public final class CsvExport implements TableWriter {
         }
     }
 
+    @Override
     public long rows() {
         return rows;
     }

@@ -16,7 +16,6 @@ import org.gongkai.problems.FieldError;
 import org.gongkai.problems.ProblemException;
 import org.gongkai.queries.Coverage;
 import org.gongkai.queries.QueryEngine;
-import org.gongkai.queries.QueryResult;
 import org.gongkai.queries.QuerySpec;
 
 /**
@@ -45,19 +44,9 @@ public class Exporter {
     /** Streams the answer to {@code spec} into {@code out} (left open). */
     public ExportOutcome write(QuerySpec spec, ExportFormat format, OutputStream out) {
         TableWriter writer = format.open(out, catalogue);
-        CountingRowSink counting = new CountingRowSink(writer);
-        Coverage coverage = engine.stream(spec, counting);
+        Coverage coverage = engine.stream(spec, writer);
         writer.finish(ExportSources.of("query", requestJson(spec), coverage));
-        return new ExportOutcome(counting.rows(), coverage);
-    }
-
-    /** Writes an already computed result (e.g. a view answered in memory). */
-    public ExportOutcome write(QueryResult result, ExportSources sources, ExportFormat format, OutputStream out) {
-        TableWriter writer = format.open(out, catalogue);
-        writer.header(result.columns());
-        result.rows().forEach(writer::row);
-        writer.finish(sources);
-        return new ExportOutcome(result.rows().size(), result.coverage());
+        return new ExportOutcome(writer.rows(), coverage);
     }
 
     /** The view of that name, or 422 naming {@code pointer}. */

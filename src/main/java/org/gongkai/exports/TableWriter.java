@@ -10,4 +10,7 @@ public interface TableWriter extends RowSink {
 
     /** Writes what only the end of the stream knows (coverage, report ids) and flushes everything. */
     void finish(ExportSources sources);
+
+    /** How many data rows were written. */
+    long rows();
 }

@@ -124,6 +124,7 @@ public final class XlsxExport implements TableWriter {
         }
     }
 
+    @Override
     public long rows() {
         return rows;
     }

@@ -47,17 +47,9 @@ public final class CorpusGenerator {
         return Math.min(1.0, options.faultShare() * options.years() / tableYears);
     }
 
-    public GeneratorOptions options() {
-        return options;
-    }
-
     /** The agencies of the corpus, in output order. */
     public List<Agency> agencies() {
         return agencies;
-    }
-
-    public long reportCount() {
-        return options.reports();
     }
 
     /** Every report of the corpus, lazily, agency by agency and oldest year first. */

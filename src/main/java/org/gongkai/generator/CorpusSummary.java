@@ -14,10 +14,6 @@ public record CorpusSummary(
         Path truthFile,
         long truthBytes) {
 
-    public double megabytes() {
-        return (reportsBytes + truthBytes) / 1_000_000.0;
-    }
-
     @Override
     public String toString() {
         return String.format(

@@ -34,10 +34,6 @@ public final class CorpusWriter {
     private final DocumentSink documents;
     private final int threads;
 
-    public CorpusWriter(Path directory, boolean gzip, boolean truth, DocumentSink documents) {
-        this(directory, gzip, truth, documents, 1);
-    }
-
     /** @param threads worker threads serialising batches; 1 does everything on the calling thread */
     public CorpusWriter(Path directory, boolean gzip, boolean truth, DocumentSink documents, int threads) {
         if (threads < 1) throw new IllegalArgumentException("threads must be at least 1");

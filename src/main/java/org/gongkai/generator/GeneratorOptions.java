@@ -38,10 +38,6 @@ public record GeneratorOptions(long reports, long seed, double faultShare, int f
         return new GeneratorOptions(reports, seed, faultShare, fromYear, toYear);
     }
 
-    public GeneratorOptions withYears(int fromYear, int toYear) {
-        return new GeneratorOptions(reports, seed, faultShare, fromYear, toYear);
-    }
-
     public int years() {
         return toYear - fromYear + 1;
     }

@@ -1,7 +1,6 @@
 package org.gongkai.generator;
 
 import java.util.List;
-import org.gongkai.canonical.ReportFormat;
 
 /** The metric keys of the section-三 table and the section-四 row, spelled once so generation never concatenates. */
 final class RequestTableKeys {
@@ -79,13 +78,5 @@ final class RequestTableKeys {
 
     static String column(int column) {
         return column == TOTAL ? "total" : APPLICANTS.get(column);
-    }
-
-    /** The printed outcome rows of a format, in table order. */
-    static List<String> outcomeRows(ReportFormat format) {
-        if (format == ReportFormat.F2021) return OUTCOMES;
-        List<String> rows = new java.util.ArrayList<>(OUTCOMES.subList(0, FIRST_OTHER));
-        rows.add(OUTCOME_OTHER);
-        return rows;
     }
 }

@@ -36,13 +36,6 @@ public final class SubmissionJson {
         return out.toString();
     }
 
-    /** The submission as UTF-8, without a line break. */
-    public byte[] utf8Line(CanonicalReport report) {
-        Utf8Buffer out = new Utf8Buffer(8192);
-        append(report, out);
-        return out.toByteArray();
-    }
-
     void append(CanonicalReport report, Utf8Buffer out) {
         out.ascii("{\"agency\":{\"name\":");
         JsonText.string(out, report.agencyName());

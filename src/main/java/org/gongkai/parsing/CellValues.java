@@ -9,9 +9,6 @@ import java.math.BigDecimal;
  */
 final class CellValues {
 
-    /** A cell that is a value but states no number. */
-    static final BigDecimal ABSENT = null;
-
     private CellValues() {}
 
     /** Is the cell a value (a number or a no-number mark)? */

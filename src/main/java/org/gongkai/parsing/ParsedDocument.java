@@ -1,6 +1,5 @@
 package org.gongkai.parsing;
 
-import java.util.Optional;
 import org.gongkai.canonical.CanonicalReport;
 
 /**
@@ -11,9 +10,4 @@ import org.gongkai.canonical.CanonicalReport;
  * @param report the report read from the document; null when it is not a report
  */
 public record ParsedDocument(
-        String text, String charset, String title, Classification classification, CanonicalReport report) {
-
-    public Optional<CanonicalReport> reportIfAny() {
-        return Optional.ofNullable(report);
-    }
-}
+        String text, String charset, String title, Classification classification, CanonicalReport report) {}

@@ -31,10 +31,12 @@ public class QueryEngine {
     @Inject
     QueryPlanner planner;
 
-    /** Agency counts over many years cost a scan; they are kept until the next report is stored. */
+    /**
+     * Agency counts over many years cost a scan; they are kept per data version (the newest report id, read from
+     * the database so that writes by any service instance count), so an answer counted before a write never
+     * serves after it.
+     */
     private final Map<String, Coverage> coverageCache = new ConcurrentHashMap<>();
-
-    private volatile long coverageVersion = -1;
 
     public QueryResult run(QuerySpec spec) {
         List<List<Object>> rows = new ArrayList<>();
@@ -194,11 +196,7 @@ public class QueryEngine {
             rs.next();
             version = rs.getLong(1);
         }
-        if (version != coverageVersion) {
-            coverageCache.clear();
-            coverageVersion = version;
-        }
-        String key = f.toString();
+        String key = version + "|" + f;
         Coverage cached = coverageCache.get(key);
         if (cached != null) return cached;
         QuerySql filters = QuerySql.coverage(f);

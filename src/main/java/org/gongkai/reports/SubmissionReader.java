@@ -36,6 +36,12 @@ import org.gongkai.regions.RegionDirectory;
 public final class SubmissionReader {
 
     public static final int FIRST_YEAR = 2008;
+
+    /** The last year a report can cover: next year (a report is published early in the year after). */
+    public static int lastYear() {
+        return Year.now().getValue() + 1;
+    }
+
     private static final Set<String> TOP_LEVEL =
             Set.of("agency", "year", "format", "publishedOn", "sourceUrl", "figures");
     private static final Set<String> AGENCY_FIELDS = Set.of("name", "regionCode");
@@ -120,7 +126,7 @@ public final class SubmissionReader {
         }
 
         int year = 0;
-        int lastYear = Year.now().getValue() + 1;
+        int lastYear = lastYear();
         JsonNode y = root.get("year");
         if (y == null || !y.isIntegralNumber()) {
             errors.add(new FieldError("/year", "required: the year the report covers, as an integer"));
