@@ -16,6 +16,21 @@ public final class ReportFilterSql {
         return f.agency() != null && !f.agency().matches("\\d+");
     }
 
+    /** " and …" choosing reports under a region (a province or city code covers everything under it); "" for none. */
+    public static String regionTerm(String regionCode) {
+        if (regionCode == null) return "";
+        return switch (RegionLevel.ofCode(regionCode)) {
+            case PROVINCE -> " and r.province_code = ?";
+            case CITY -> " and r.city_code = ?";
+            case COUNTY -> " and r.region_code = ?";
+        };
+    }
+
+    /** A LIKE pattern matching names that contain {@code part} literally. */
+    public static String nameContaining(String part) {
+        return "%" + part.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+    }
+
     /** Appends the filters' year bounds on {@code column} (a year of report, figure or roll-up rows). */
     public static void appendYears(StringBuilder s, List<Object> params, QueryFilters f, String column) {
         if (f.yearFrom() != null) {
@@ -31,12 +46,7 @@ public final class ReportFilterSql {
     /** Appends " and …" terms to {@code s} and their values to {@code params}. */
     public static void append(StringBuilder s, List<Object> params, QueryFilters f) {
         if (f.regionCode() != null) {
-            s.append(
-                    switch (RegionLevel.ofCode(f.regionCode())) {
-                        case PROVINCE -> " and r.province_code = ?";
-                        case CITY -> " and r.city_code = ?";
-                        case COUNTY -> " and r.region_code = ?";
-                    });
+            s.append(regionTerm(f.regionCode()));
             params.add(f.regionCode());
         }
         appendYears(s, params, f, "r.year");
@@ -47,8 +57,7 @@ public final class ReportFilterSql {
         if (f.agency() != null) {
             if (needsAgencyJoin(f)) {
                 s.append(" and a.name like ?");
-                params.add("%"
-                        + f.agency().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+                params.add(nameContaining(f.agency()));
             } else {
                 s.append(" and r.agency_id = ?");
                 params.add(Long.parseLong(f.agency()));

@@ -28,6 +28,7 @@ import org.gongkai.canonical.SourceKind;
 import org.gongkai.metrics.Metric;
 import org.gongkai.metrics.MetricCatalogue;
 import org.gongkai.metrics.MetricIds;
+import org.gongkai.queries.ReportFilterSql;
 import org.gongkai.regions.Region;
 import org.gongkai.regions.RegionDirectory;
 import org.gongkai.regions.RegionLevel;
@@ -113,14 +114,10 @@ public class ReportReader {
         if (!f.allRevisions()) where.append(" and r.is_latest");
         if (f.agency() != null) {
             where.append(" and a.name like ?");
-            args.add("%" + f.agency().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+            args.add(ReportFilterSql.nameContaining(f.agency()));
         }
         if (f.regionCode() != null) {
-            switch (RegionLevel.ofCode(f.regionCode())) {
-                case PROVINCE -> where.append(" and r.province_code = ?");
-                case CITY -> where.append(" and r.city_code = ?");
-                case COUNTY -> where.append(" and r.region_code = ?");
-            }
+            where.append(ReportFilterSql.regionTerm(f.regionCode()));
             args.add(f.regionCode());
         }
         if (f.year() != null) {

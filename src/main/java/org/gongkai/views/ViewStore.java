@@ -20,7 +20,7 @@ import org.gongkai.metrics.Metric;
 import org.gongkai.metrics.MetricCatalogue;
 import org.gongkai.metrics.MetricIds;
 import org.gongkai.problems.ProblemException;
-import org.gongkai.regions.RegionLevel;
+import org.gongkai.queries.ReportFilterSql;
 
 /** The SQL behind the views that are lists of reports rather than sums: coverage, anomalies and drill-down. */
 @ApplicationScoped
@@ -36,7 +36,7 @@ public class ViewStore {
     MetricCatalogue catalogue;
 
     public ReportingCoverage coverage(String regionCode, int year, int limit) {
-        String scope = scope("r", regionCode);
+        String scope = ReportFilterSql.regionTerm(regionCode);
         String sql =
                 """
                 with seen as (
@@ -82,7 +82,7 @@ public class ViewStore {
     }
 
     public Anomalies anomalies(String regionCode, Integer year, int limit) {
-        String scope = scope("r", regionCode);
+        String scope = ReportFilterSql.regionTerm(regionCode);
         String yearFilter = year == null ? "" : " and r.year = ?";
         Map<Long, Anomalies.FailedReport> failed = new LinkedHashMap<>();
         List<Anomalies.ChainBreak> breaks = new ArrayList<>();
@@ -181,7 +181,7 @@ public class ViewStore {
                 .find(metric)
                 .filter(x -> !x.derived() || x.kind() != org.gongkai.metrics.MetricKind.RATE)
                 .orElseThrow(() -> ProblemException.badParameter("metric", "name a summed metric of GET /api/metrics"));
-        StringBuilder where = new StringBuilder(" where r.is_latest").append(scope("r", regionCode));
+        StringBuilder where = new StringBuilder(" where r.is_latest").append(ReportFilterSql.regionTerm(regionCode));
         List<Object> args = new ArrayList<>();
         if (regionCode != null) args.add(regionCode);
         if (year != null) {
@@ -258,15 +258,6 @@ public class ViewStore {
         } catch (NumberFormatException e) {
             throw ProblemException.badParameter("agency", "must be an agency id");
         }
-    }
-
-    private static String scope(String alias, String regionCode) {
-        if (regionCode == null) return "";
-        return switch (RegionLevel.ofCode(regionCode)) {
-            case PROVINCE -> " and " + alias + ".province_code = ?";
-            case CITY -> " and " + alias + ".city_code = ?";
-            case COUNTY -> " and " + alias + ".region_code = ?";
-        };
     }
 
     private static int bind(PreparedStatement s, int i, String regionCode, Integer year) throws SQLException {
