@@ -157,6 +157,8 @@ public class BulkWriter {
                             .value(s.column())
                             .value(f.note())
                             .value(reportStore.partsJson(f))
+                            .value(s.method())
+                            .value(s.page())
                             .endRow();
                 }
             }
@@ -188,7 +190,7 @@ public class BulkWriter {
         sources.copyInto(
                 c,
                 "figure_source (report_id, metric_id, kind, text, start_offset, end_offset, row_label,"
-                        + " column_label, note, parts)");
+                        + " column_label, note, parts, method, page)");
         checks.copyInto(
                 c,
                 "report_check (report_id, ordinal, rule, row_key, column_key, passed, expected, actual,"

@@ -175,7 +175,7 @@ public class ReportReader {
         try (PreparedStatement s = c.prepareStatement(
                 """
                 select f.metric_id, f.value, f.bound, s.kind, s.text, s.start_offset, s.end_offset, s.row_label,
-                       s.column_label, s.note, s.parts
+                       s.column_label, s.note, s.parts, s.method, s.page
                 from figure f left join figure_source s on s.report_id = f.report_id and s.metric_id = f.metric_id
                 where f.report_id = ? and f.year = ?
                 """)) {
@@ -194,7 +194,9 @@ public class ReportReader {
                                 (Integer) rs.getObject(6),
                                 (Integer) rs.getObject(7),
                                 rs.getString(8),
-                                rs.getString(9));
+                                rs.getString(9),
+                                rs.getString(12),
+                                (Integer) rs.getObject(13));
                     } else {
                         Metric m = catalogue.get(key);
                         source = m.isSumOfComponentsIn(format) ? Source.derived(m.formula()) : Source.submitted();

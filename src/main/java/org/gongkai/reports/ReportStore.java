@@ -114,8 +114,8 @@ public class ReportStore {
                 PreparedStatement src = c.prepareStatement(
                         """
                         insert into figure_source (report_id, metric_id, kind, text, start_offset, end_offset,
-                                                   row_label, column_label, note, parts)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb))
+                                                   row_label, column_label, note, parts, method, page)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), ?, ?)
                         """)) {
             for (Map.Entry<String, Figure> e : figures.entrySet()) {
                 short metric = metricIds.id(e.getKey());
@@ -138,6 +138,8 @@ public class ReportStore {
                 src.setString(8, s.column());
                 src.setString(9, fig.note());
                 src.setString(10, partsJson(fig));
+                src.setString(11, s.method());
+                src.setObject(12, s.page(), Types.INTEGER);
                 src.addBatch();
             }
             f.executeBatch();

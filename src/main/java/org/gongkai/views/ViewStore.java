@@ -205,7 +205,7 @@ public class ViewStore {
                 """
                 select r.id, r.revision, a.id, a.name, r.region_code, r.year, r.format, f.value, f.bound,
                        s.kind, s.text, s.start_offset, s.end_offset, s.row_label, s.column_label,
-                       count(*) over () as total
+                       count(*) over () as total, s.method, s.page
                 from report r join agency a on a.id = r.agency_id
                 join figure f on f.report_id = r.id and f.year = r.year and f.metric_id = ?
                 left join figure_source s on s.report_id = r.id and s.metric_id = f.metric_id
@@ -232,7 +232,9 @@ public class ViewStore {
                                     (Integer) rs.getObject(12),
                                     (Integer) rs.getObject(13),
                                     rs.getString(14),
-                                    rs.getString(15));
+                                    rs.getString(15),
+                                    rs.getString(17),
+                                    (Integer) rs.getObject(18));
                     items.add(new DrillDown.Item(
                             Long.toString(rs.getLong(1)),
                             rs.getInt(2),

@@ -1,0 +1,41 @@
+package org.gongkai.parsing;
+
+import java.util.List;
+
+/**
+ * How the parser decided who wrote a document and which year it covers, and what it could not decide. A report whose
+ * {@link #missing} is not empty is kept as an <em>unresolved</em> report with these candidates, never refused.
+ *
+ * @param agencySource where the agency came from ({@code title}, {@code metadata}, {@code signature}, {@code hint},
+ *     …); null when no agency was resolved
+ * @param yearSource where the year came from ({@code title}, {@code statistics-period}, {@code publication-date},
+ *     {@code hint}, …); null when no year was found
+ * @param candidates every agency, region and year the document offered, in the order they were weighed
+ * @param missing the parts of the identity still unknown: {@code agency}, {@code regionCode}, {@code year}
+ */
+public record IdentityEvidence(
+        String agencySource, String yearSource, List<Candidate> candidates, List<String> missing) {
+
+    public IdentityEvidence {
+        candidates = candidates == null ? List.of() : List.copyOf(candidates);
+        missing = missing == null ? List.of() : List.copyOf(missing);
+    }
+
+    public static IdentityEvidence none() {
+        return new IdentityEvidence(null, null, List.of(), List.of());
+    }
+
+    public boolean resolved() {
+        return missing.isEmpty();
+    }
+
+    /**
+     * One value the document offered for a part of its identity.
+     *
+     * @param field {@code agency}, {@code regionCode} or {@code year}
+     * @param value the name, code or year as found (a year as its decimal digits)
+     * @param regionCode for an agency candidate, the region it resolves to; null when it resolves to none or several
+     * @param source where it was found, as in {@link IdentityEvidence#agencySource}
+     */
+    public record Candidate(String field, String value, String regionCode, String source) {}
+}
