@@ -18,11 +18,32 @@ public final class GongkaiMain {
         if (args.length > 0 && !"serve".equals(args[0])) {
             System.exit(GongkaiCommands.run(args));
         }
-        EmbeddedDatabase embedded = DatabaseBootstrap.startEmbeddedUnlessConfigured();
+        // Before Quarkus configures logging every library logs at TRACE; a failed start must not bury its reason.
+        java.util.logging.Logger.getLogger("").setLevel(java.util.logging.Level.INFO);
+        EmbeddedDatabase embedded;
+        try {
+            embedded = DatabaseBootstrap.startEmbeddedUnlessConfigured();
+        } catch (RuntimeException e) {
+            // print what was logged so far (Quarkus holds it until it configures logging), then the reason, last
+            io.quarkus.bootstrap.logging.InitialConfigurator.DELAYED_HANDLER.close();
+            System.err.println("gongkai: the service did not start: " + reason(e));
+            System.exit(1);
+            return;
+        }
         try {
             Quarkus.run(args.length > 0 ? java.util.Arrays.copyOfRange(args, 1, args.length) : args);
         } finally {
             if (embedded != null) embedded.close();
         }
+    }
+
+    /** The outermost message and the innermost cause, which together say what failed and why. */
+    static String reason(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) root = root.getCause();
+        String outer = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        if (root == e || root.getMessage() == null) return outer;
+        return outer + ": "
+                + root.getMessage().strip().lines().reduce((a, b) -> b).orElse("");
     }
 }

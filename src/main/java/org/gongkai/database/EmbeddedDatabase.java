@@ -53,6 +53,8 @@ public final class EmbeddedDatabase implements AutoCloseable {
             return new EmbeddedDatabase(builder.start(), dataDirectory);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start the embedded PostgreSQL in " + dataDirectory, e);
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("cannot start the embedded PostgreSQL in " + dataDirectory, e);
         }
     }
 
