@@ -19,10 +19,11 @@ import org.gongkai.canonical.CheckResult;
 import org.gongkai.canonical.Figure;
 import org.gongkai.canonical.Source;
 import org.gongkai.checks.Assessment;
-import org.gongkai.database.CopyBuffer;
-import org.gongkai.metrics.MetricIds;
-import org.gongkai.queries.Rollups;
 import org.gongkai.reports.ReportStore;
+import org.gongkai.storage.AdvisoryLocks;
+import org.gongkai.storage.CopyBuffer;
+import org.gongkai.storage.MetricIds;
+import org.gongkai.storage.Rollups;
 
 /**
  * Writes a batch of reports in one transaction through COPY: agencies upserted in one statement, revision numbers
@@ -33,9 +34,6 @@ import org.gongkai.reports.ReportStore;
 public class BulkWriter {
 
     private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(BulkWriter.class);
-
-    /** Advisory lock key of bulk batches; single submissions take it shared. */
-    public static final long BULK_LOCK = 0L;
 
     @Inject
     AgroalDataSource dataSource;
@@ -75,7 +73,7 @@ public class BulkWriter {
 
     private List<BulkLine> write(Connection c, List<Pending> batch) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("select pg_advisory_xact_lock(?)")) {
-            s.setLong(1, BULK_LOCK);
+            s.setLong(1, AdvisoryLocks.BULK);
             s.execute();
         }
         long t0 = System.nanoTime();

@@ -12,12 +12,12 @@ import java.util.TreeSet;
 import org.gongkai.metrics.Aggregation;
 import org.gongkai.metrics.Metric;
 import org.gongkai.metrics.MetricCatalogue;
-import org.gongkai.metrics.MetricIds;
 import org.gongkai.metrics.MetricKind;
 import org.gongkai.problems.FieldError;
 import org.gongkai.problems.ProblemException;
 import org.gongkai.regions.RegionDirectory;
 import org.gongkai.regions.RegionLevel;
+import org.gongkai.storage.MetricIds;
 
 /** Checks a query against the catalogue and decides how to answer it: from the roll-ups when they fit. */
 @ApplicationScoped

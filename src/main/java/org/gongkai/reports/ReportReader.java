@@ -27,11 +27,11 @@ import org.gongkai.canonical.Source;
 import org.gongkai.canonical.SourceKind;
 import org.gongkai.metrics.Metric;
 import org.gongkai.metrics.MetricCatalogue;
-import org.gongkai.metrics.MetricIds;
 import org.gongkai.queries.ReportFilterSql;
 import org.gongkai.regions.Region;
 import org.gongkai.regions.RegionDirectory;
 import org.gongkai.regions.RegionLevel;
+import org.gongkai.storage.MetricIds;
 
 /** Reads stored report revisions back, figure by figure with their sources. */
 @ApplicationScoped

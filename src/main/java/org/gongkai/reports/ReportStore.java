@@ -14,14 +14,14 @@ import java.util.List;
 import java.util.Map;
 import org.gongkai.agencies.AgencyProfile;
 import org.gongkai.agencies.AgencyStore;
-import org.gongkai.bulk.BulkWriter;
 import org.gongkai.canonical.CanonicalReport;
 import org.gongkai.canonical.CheckResult;
 import org.gongkai.canonical.Figure;
 import org.gongkai.canonical.Source;
 import org.gongkai.checks.Assessment;
-import org.gongkai.metrics.MetricIds;
-import org.gongkai.queries.Rollups;
+import org.gongkai.storage.AdvisoryLocks;
+import org.gongkai.storage.MetricIds;
+import org.gongkai.storage.Rollups;
 
 /**
  * Writes one report revision: the agency, the report row (earlier revisions stop being latest), its figures,
@@ -46,7 +46,7 @@ public class ReportStore {
             throws SQLException {
         // never inside a bulk batch: taken before any row lock (the agency upsert), as the batch takes its own
         try (PreparedStatement lock = c.prepareStatement("select pg_advisory_xact_lock_shared(?)")) {
-            lock.setLong(1, BulkWriter.BULK_LOCK);
+            lock.setLong(1, AdvisoryLocks.BULK);
             lock.execute();
         }
         long agencyId = agencies.idOf(c, agency);

@@ -18,9 +18,9 @@ import org.gongkai.canonical.Source;
 import org.gongkai.canonical.SourceKind;
 import org.gongkai.metrics.Metric;
 import org.gongkai.metrics.MetricCatalogue;
-import org.gongkai.metrics.MetricIds;
 import org.gongkai.problems.ProblemException;
 import org.gongkai.queries.ReportFilterSql;
+import org.gongkai.storage.MetricIds;
 
 /** The SQL behind the views that are lists of reports rather than sums: coverage, anomalies and drill-down. */
 @ApplicationScoped

@@ -1,4 +1,4 @@
-package org.gongkai.database;
+package org.gongkai.storage;
 
 import java.io.IOException;
 import java.io.StringReader;

@@ -1,4 +1,4 @@
-package org.gongkai.metrics;
+package org.gongkai.metrics.http;
 
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -7,6 +7,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.Collection;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.gongkai.metrics.Metric;
+import org.gongkai.metrics.MetricCatalogue;
 
 /** {@code GET /api/metrics}: the whole metric catalogue. */
 @Path("/api/metrics")

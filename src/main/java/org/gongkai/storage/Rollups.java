@@ -1,4 +1,4 @@
-package org.gongkai.queries;
+package org.gongkai.storage;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
@@ -11,8 +11,6 @@ import java.util.List;
 import java.util.Map;
 import org.gongkai.canonical.Bound;
 import org.gongkai.canonical.Figure;
-import org.gongkai.database.CopyBuffer;
-import org.gongkai.metrics.MetricIds;
 import org.gongkai.regions.Region;
 import org.gongkai.regions.RegionLevel;
 

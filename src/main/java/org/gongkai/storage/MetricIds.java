@@ -1,4 +1,4 @@
-package org.gongkai.metrics;
+package org.gongkai.storage;
 
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.runtime.Startup;
@@ -12,6 +12,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.HashMap;
 import java.util.Map;
+import org.gongkai.metrics.Metric;
+import org.gongkai.metrics.MetricCatalogue;
 
 /**
  * The stable small ids the database uses for metric keys. At start-up every catalogue key is made sure to have one,

@@ -1,4 +1,4 @@
-package org.gongkai.queries;
+package org.gongkai.queries.http;
 
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -17,6 +17,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.gongkai.exports.QueryAnswers;
+import org.gongkai.queries.QueryEngine;
+import org.gongkai.queries.QueryRequestReader;
+import org.gongkai.queries.QuerySpec;
 import org.gongkai.reports.RequestBodies;
 import org.jboss.resteasy.reactive.RestQuery;
 
