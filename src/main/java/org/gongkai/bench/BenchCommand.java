@@ -33,10 +33,10 @@ import org.gongkai.generator.CorpusSummary;
 import org.gongkai.generator.CorpusWriter;
 import org.gongkai.generator.DocumentSink;
 import org.gongkai.generator.GeneratorOptions;
+import org.gongkai.metrics.MetricCatalogue;
 import org.gongkai.regions.Region;
 import org.gongkai.regions.RegionDirectory;
 import org.gongkai.regions.RegionLevel;
-import org.gongkai.views.DashboardViews;
 import org.postgresql.PGConnection;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -435,7 +435,7 @@ public final class BenchCommand implements Callable<Integer> {
 
     /** The summed metrics of the request-outcomes view, as ids for its plain GROUP BY. */
     private static Short[] outcomeIds(Map<String, Short> ids) {
-        return DashboardViews.OUTCOMES.stream()
+        return MetricCatalogue.standard().viewMetrics("request-outcomes").stream()
                 .filter(k -> !k.startsWith("rate."))
                 .map(ids::get)
                 .toArray(Short[]::new);

@@ -29,8 +29,16 @@ public final class MetricCatalogue {
 
     private final Map<String, Metric> metrics;
     private final Map<String, List<Metric>> rows;
+    private final List<CheckRule> checks;
+    private final Map<String, List<String>> views;
 
-    private MetricCatalogue(List<Metric> all) {
+    private MetricCatalogue(List<Metric> all, List<CheckRule> checks, Map<String, List<String>> views) {
+        this.checks = List.copyOf(checks);
+        this.views = Map.copyOf(views);
+        views.values().stream().flatMap(List::stream).forEach(k -> {
+            if (all.stream().noneMatch(m -> m.key().equals(k)))
+                throw new IllegalStateException("a view names the unknown metric " + k);
+        });
         Map<String, Metric> byKey = new LinkedHashMap<>();
         for (Metric m : all) {
             if (byKey.put(m.key(), m) != null) throw new IllegalStateException("duplicate metric key " + m.key());
@@ -72,6 +80,18 @@ public final class MetricCatalogue {
         return rows.keySet();
     }
 
+    /** The cross-checks (勾稽关系), one per row or column they apply to, in the catalogue's order. */
+    public List<CheckRule> checks() {
+        return checks;
+    }
+
+    /** The metrics of a named dashboard view ({@code request-outcomes}, …), in column order. */
+    public List<String> viewMetrics(String view) {
+        List<String> keys = views.get(view);
+        if (keys == null) throw new IllegalArgumentException("the catalogue has no view " + view);
+        return keys;
+    }
+
     /** Cells a complete report of this format prints, in table order. Narrative reports print none. */
     public List<Metric> printedCells(ReportFormat format) {
         return metrics.values().stream().filter(m -> m.isPrintedCellOf(format)).toList();
@@ -82,7 +102,10 @@ public final class MetricCatalogue {
     private static MetricCatalogue load() {
         try (InputStream in = MetricCatalogue.class.getResourceAsStream(RESOURCE)) {
             if (in == null) throw new IllegalStateException("missing " + RESOURCE);
-            return new MetricCatalogue(expand(new ObjectMapper().readTree(in)));
+            JsonNode root = new ObjectMapper().readTree(in);
+            Map<String, List<String>> views = new LinkedHashMap<>();
+            root.get("views").fields().forEachRemaining(v -> views.put(v.getKey(), strings(v.getValue())));
+            return new MetricCatalogue(expand(root), checks(root), views);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -231,6 +254,53 @@ public final class MetricCatalogue {
                         null));
             }
         }
+    }
+
+    /**
+     * The catalogue's {@code checks}, expanded: {@code each: column} runs once per column of its table (the sum of
+     * the {@code left} rows equals the sum of the {@code right} rows); {@code each: row} runs once per row of its
+     * table (the columns other than {@code total} sum to {@code total}); {@code {row}} in a rule's name is the row.
+     */
+    private static List<CheckRule> checks(JsonNode root) {
+        List<CheckRule> out = new ArrayList<>();
+        for (JsonNode c : root.get("checks")) {
+            JsonNode grid = root.get(text(c, "table"));
+            List<String> columns = new ArrayList<>();
+            root.get("columnSets").get(text(grid, "columns")).forEach(col -> columns.add(text(col, "key")));
+            String relation = text(c, "relation");
+            switch (text(c, "each")) {
+                case "column" -> {
+                    for (String col : columns)
+                        out.add(new CheckRule(
+                                text(c, "rule"),
+                                text(c, "row"),
+                                col,
+                                strings(c.get("left")).stream()
+                                        .map(r -> r + "." + col)
+                                        .toList(),
+                                strings(c.get("right")).stream()
+                                        .map(r -> r + "." + col)
+                                        .toList(),
+                                relation));
+                }
+                case "row" -> {
+                    List<String> parts =
+                            columns.stream().filter(col -> !col.equals("total")).toList();
+                    for (JsonNode r : grid.get("rows")) {
+                        String row = text(r, "row");
+                        out.add(new CheckRule(
+                                text(c, "rule").replace("{row}", row),
+                                row,
+                                "total",
+                                parts.stream().map(col -> row + "." + col).toList(),
+                                List.of(row + ".total"),
+                                relation));
+                    }
+                }
+                default -> throw new IllegalStateException("unknown check kind " + text(c, "each"));
+            }
+        }
+        return out;
     }
 
     private static String text(JsonNode node, String field) {

@@ -1,8 +1,10 @@
 package org.gongkai.views;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
+import org.gongkai.metrics.MetricCatalogue;
 import org.gongkai.problems.ProblemException;
 import org.gongkai.queries.QueryFilters;
 import org.gongkai.queries.QuerySpec;
@@ -15,39 +17,17 @@ import org.gongkai.regions.RegionLevel;
 @ApplicationScoped
 public class DashboardViews {
 
-    /** The request-outcome columns of the request-outcomes view. */
-    public static final List<String> OUTCOMES = List.of(
-            "requests.new.total",
-            "requests.carried_over.total",
-            "outcome.granted.total",
-            "outcome.partial.total",
-            "outcome.denied.total",
-            "outcome.unavailable.total",
-            "outcome.not_processed.total",
-            "outcome.other.total",
-            "outcome.total.total",
-            "requests.carried_forward.total",
-            "rate.grant",
-            "rate.refusal",
-            "rate.unavailable");
+    private final MetricCatalogue catalogue;
 
-    static final List<String> APPEALS = List.of(
-            "review.upheld",
-            "review.corrected",
-            "review.other",
-            "review.pending",
-            "review.total",
-            "litigation.direct.corrected",
-            "litigation.direct.total",
-            "litigation.after_review.corrected",
-            "litigation.after_review.total",
-            "rate.review_correction",
-            "rate.litigation_correction");
+    @Inject
+    public DashboardViews(MetricCatalogue catalogue) {
+        this.catalogue = catalogue;
+    }
 
     /** 主动公开: items published per year. */
     public QuerySpec itemsPublished(String regionCode, Integer from, Integer to) {
         return new QuerySpec(
-                List.of("proactive.items_published"),
+                catalogue.viewMetrics("items-published"),
                 List.of("year"),
                 filters(regionCode, from, to),
                 List.of(),
@@ -58,14 +38,20 @@ public class DashboardViews {
     /** 办理结果 by region one level below the filter (or at the level asked). */
     public QuerySpec requestOutcomes(String regionCode, Integer year, String level, int limit, int offset) {
         return new QuerySpec(
-                OUTCOMES, List.of(level(regionCode, level)), filters(regionCode, year, year), List.of(), limit, offset);
+                catalogue.viewMetrics("request-outcomes"),
+                List.of(level(regionCode, level)),
+                filters(regionCode, year, year),
+                List.of(),
+                limit,
+                offset);
     }
 
     /** 行政复议、行政诉讼 per year, optionally by region. */
     public QuerySpec reviewLitigation(String regionCode, Integer from, Integer to, String level) {
         List<String> groupBy = new ArrayList<>(List.of("year"));
         if (level != null) groupBy.add(level(regionCode, level));
-        return new QuerySpec(APPEALS, groupBy, filters(regionCode, from, to), List.of(), 1000, 0);
+        return new QuerySpec(
+                catalogue.viewMetrics("review-litigation"), groupBy, filters(regionCode, from, to), List.of(), 1000, 0);
     }
 
     /** Agencies (or regions) ranked by one metric, largest first. */
