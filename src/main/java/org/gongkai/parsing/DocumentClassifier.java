@@ -30,7 +30,7 @@ final class DocumentClassifier {
     private static final Pattern LIST_DATE = Pattern.compile("(?:19|20)\\d{2}-\\d{1,2}-\\d{1,2}");
     /** The title before a list date: one with a year, ending with its kind. */
     private static final Pattern LISTED_TITLE = Pattern.compile(
-            "[\\u4e00-\\u9fa5]{2,40}(?:19|20)\\d{2}[\\u4e00-\\u9fa5]{2,40}(?:报告|年报|总结|通知|公告|函)[ \\t\\]】)]*$");
+            "[\\u4e00-\\u9fa5]{2,40}(?:19|20)\\d{2}[\\u4e00-\\u9fa5]{2,40}(?:报告|年报|总结|通知|公告|函)[ \\t\\[\\]【】()]*$");
 
     private static final int LIST_ENTRIES = 5;
     /** Row labels every annual-report form prints (2019 and 2021 alike). */

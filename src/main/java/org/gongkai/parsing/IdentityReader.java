@@ -41,6 +41,9 @@ final class IdentityReader {
     private static final Pattern TITLE_WORDS =
             Pattern.compile("报告|总结|公开情况|工作情况|实施方案|方案|要点|通知|计划|意见|办法|规定|公告|指南|目录|简报|函");
     private static final Pattern REPORT_TITLE = Pattern.compile("政府信息公开.{0,8}报告|年度报告|工作报告|工作总结|公开情况|公开工作情况|信息公开报告");
+    /** The first half of a title a converter broke: it names the year or the disclosure work, not yet the report. */
+    private static final Pattern BROKEN_TITLE_START = Pattern.compile("(?:19|20)\\d{2}年|公开$");
+
     private static final Pattern YEAR = Pattern.compile("((?:19|20)\\d{2})年");
     private static final Pattern YEAR_WORD = Pattern.compile("(?:19|20)\\d{2}年度?");
     /** Spaces a PDF converter puts between characters ("2 0 2 3 年", "平 潭 县"). */
@@ -309,8 +312,8 @@ final class IdentityReader {
         if (REPORT_TITLE.matcher(line).find()) title = line;
         else if (i + 1 < lines.size() && isTitleLine(lines.get(i + 1))) {
             String joined = line + lines.get(i + 1);
-            if (REPORT_TITLE.matcher(joined).find()
-                    && !REPORT_TITLE.matcher(lines.get(i + 1)).find()) title = joined;
+            if (BROKEN_TITLE_START.matcher(line).find()
+                    && REPORT_TITLE.matcher(joined).find()) title = joined;
         }
         if (title == null) return null;
         if (i > 0 && YEAR.matcher(title).lookingAt() && isTitleLine(lines.get(i - 1))) {
