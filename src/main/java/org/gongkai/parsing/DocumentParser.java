@@ -98,12 +98,13 @@ public final class DocumentParser {
                 classifier.classify(id.title(), text, !tableFigures.isEmpty(), tableFormat, proseStates);
         String charset = decoded.charset().name();
         if (!classification.kind().isReport())
-            return new ParsedDocument(text, charset, id.title(), classification, null);
+            return new ParsedDocument(text, charset, id.title(), classification, null, id.evidence());
 
         Map<String, Figure> figures = new LinkedHashMap<>(tableFigures.figures());
         // Tables are the authority; a sentence only fills what the tables do not print.
         proseFigures.figures().forEach(figures::putIfAbsent);
         List<CheckResult> findings = new ArrayList<>(proseFigures.findings());
+        findings.addAll(id.findings());
         if (id.year() == null) {
             findings.add(new CheckResult(
                     "identity.year", null, null, false, null, null, "the document names no year it reports on"));
@@ -122,7 +123,7 @@ public final class DocumentParser {
                 id.sourceUrl(),
                 figures,
                 findings);
-        return new ParsedDocument(text, charset, id.title(), classification, report);
+        return new ParsedDocument(text, charset, id.title(), classification, report, id.evidence());
     }
 
     /** The table format the column headers name; the year decides when they are ambiguous or absent. */

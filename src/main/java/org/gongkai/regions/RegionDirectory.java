@@ -15,16 +15,27 @@ import java.util.function.Consumer;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 
-/** China's administrative divisions as shipped in {@code regions/*.csv}, widened to six-digit codes. */
+/**
+ * China's administrative divisions as shipped in {@code regions/*.csv}, widened to six-digit codes, and the special
+ * zones ({@code regions/zones.csv}) with the division that seats each.
+ */
 public final class RegionDirectory {
 
     private static volatile RegionDirectory standard;
     private final Map<String, Region> byCode;
+    private final Map<String, Region> zoneSeats;
 
-    RegionDirectory(Collection<Region> regions) {
+    RegionDirectory(Collection<Region> regions, Map<String, String> zoneSeatCodes) {
         Map<String, Region> m = new LinkedHashMap<>();
         regions.forEach(r -> m.put(r.code(), r));
         this.byCode = java.util.Collections.unmodifiableMap(m);
+        Map<String, Region> z = new LinkedHashMap<>();
+        zoneSeatCodes.forEach((name, code) -> {
+            Region seat = m.get(code);
+            if (seat == null) throw new IllegalStateException("zone " + name + " seated at unknown code " + code);
+            z.put(name, seat);
+        });
+        this.zoneSeats = java.util.Collections.unmodifiableMap(z);
     }
 
     public static RegionDirectory standard() {
@@ -42,6 +53,14 @@ public final class RegionDirectory {
 
     public Collection<Region> all() {
         return byCode.values();
+    }
+
+    /**
+     * Zones and areas that are no division under their own name (平潭综合实验区, 雄安新区, 苏州工业园区), each with the
+     * division that seats it.
+     */
+    public Map<String, Region> zoneSeats() {
+        return zoneSeats;
     }
 
     /** The region and its ancestors, most specific first. */
@@ -73,14 +92,19 @@ public final class RegionDirectory {
                         RegionLevel.COUNTY,
                         r.get("provinceCode") + "0000",
                         r.get("cityCode") + "00")));
-        return new RegionDirectory(regions.stream()
-                .map(r -> r.level() == RegionLevel.CITY
-                        ? new Region(r.code(), r.name(), r.level(), r.provinceCode(), r.code())
-                        : r)
-                .toList());
+        Map<String, String> zones = new LinkedHashMap<>();
+        read("zones.csv", r -> zones.put(r.get("name"), r.get("seatCode")));
+        return new RegionDirectory(
+                regions.stream()
+                        .map(r -> r.level() == RegionLevel.CITY
+                                ? new Region(r.code(), r.name(), r.level(), r.provinceCode(), r.code())
+                                : r)
+                        .toList(),
+                zones);
     }
 
-    private static void read(String file, Consumer<CSVRecord> each) {
+    /** Reads one shipped CSV of {@code regions/} (UTF-8, with a header row). */
+    static void read(String file, Consumer<CSVRecord> each) {
         try (InputStream in = RegionDirectory.class.getResourceAsStream("/regions/" + file)) {
             if (in == null) throw new IllegalStateException("missing regions/" + file);
             CSVFormat.DEFAULT

@@ -13,7 +13,8 @@ import java.util.regex.Pattern;
 /**
  * Finds the most specific region an agency name names: 牡丹江市教育局 → 231000, 溪湖区教育局 → 210503, 安徽省教育厅 →
  * 340000. The longest name wins where names overlap, so 马鞍山市 never yields 鞍山市; a name that fits several
- * regions (朝阳区) is resolved only when another name in the text (北京市) says which.
+ * regions (朝阳区) is resolved only when another name in the text (北京市) says which. A special zone
+ * (平潭综合实验区) names the division that seats it.
  */
 public final class RegionResolver {
 
@@ -38,6 +39,7 @@ public final class RegionResolver {
                     };
             if (shortName.length() >= 2) index(shortName, r);
         }
+        directory.zoneSeats().forEach(this::index);
         this.longestName =
                 byName.keySet().stream().mapToInt(String::length).max().orElse(0);
     }
@@ -49,27 +51,46 @@ public final class RegionResolver {
 
     /** The most specific region named in the text, if exactly one fits. */
     public Optional<Region> resolve(String text) {
-        if (text == null || text.isBlank()) return Optional.empty();
+        List<Region> best = candidates(text);
+        return best.size() == 1 ? Optional.of(best.get(0)) : Optional.empty();
+    }
+
+    /**
+     * The most specific regions the text could name, best first: one when {@link #resolve} decides, several when the
+     * name fits several (市中区 is in four cities), none when it names no region.
+     */
+    public List<Region> candidates(String text) {
+        if (text == null || text.isBlank()) return List.of();
         List<Match> matches = outermost(scan(text));
         Set<Region> named = new LinkedHashSet<>();
         matches.forEach(m -> named.addAll(m.regions()));
-        Region best = null;
+        List<Region> best = new ArrayList<>();
         int bestScore = -1;
-        boolean tie = false;
         for (Region candidate : named) {
             List<Region> lineage = directory.lineage(candidate.code());
             if (!consistent(candidate, lineage, matches)) continue;
             int support = (int) lineage.stream().filter(named::contains).count();
             int score = support * 10 + candidate.level().ordinal();
             if (score > bestScore) {
-                best = candidate;
+                best.clear();
                 bestScore = score;
-                tie = false;
-            } else if (score == bestScore && !candidate.equals(best)) {
-                tie = true;
             }
+            if (score == bestScore && !best.contains(candidate)) best.add(candidate);
         }
-        return tie ? Optional.empty() : Optional.ofNullable(best);
+        return best;
+    }
+
+    /** Whether the whole text is the name of a region or zone (平潭县, 平潭综合实验区, 牡丹江). */
+    public boolean isRegionName(String text) {
+        return text != null && byName.containsKey(text);
+    }
+
+    /** Every region name written in the text, outermost first by position, with the regions each may mean. */
+    public List<NamedRegion> namedIn(String text) {
+        if (text == null || text.isBlank()) return List.of();
+        return outermost(scan(text)).stream()
+                .map(m -> new NamedRegion(text.substring(m.start, m.end), m.regions()))
+                .toList();
     }
 
     /** Every other match must name the candidate's lineage or be ambiguous; a contradiction rules it out. */
@@ -112,4 +133,7 @@ public final class RegionResolver {
     }
 
     private record Match(int start, int end, List<Region> regions) {}
+
+    /** A region name as written ({@code name}) and the regions it may mean. */
+    public record NamedRegion(String name, List<Region> regions) {}
 }
