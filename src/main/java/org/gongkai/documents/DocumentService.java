@@ -128,9 +128,9 @@ public class DocumentService {
             reports.pending(reportId)
                     .filter(UnresolvedStore.Pending::unresolved)
                     .ifPresent(p -> {
-                        Integer year = hints.year() != null ? hints.year() : p.year() == 0 ? null : p.year();
-                        IdentityClaim claim = new IdentityClaim(
-                                hints.agency() != null ? hints.agency() : p.agencyName(), regionCode, year);
+                        IdentityClaim claim =
+                                p.completedBy(new IdentityClaim(hints.agency(), regionCode, hints.year()));
+                        Integer year = claim.year();
                         boolean yearKnown = year != null
                                 && year >= SubmissionReader.FIRST_YEAR
                                 && year <= SubmissionReader.lastYear();

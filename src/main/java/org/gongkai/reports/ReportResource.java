@@ -76,9 +76,8 @@ public class ReportResource {
                 service.pending(parsed).orElseThrow(() -> ProblemException.notFound("no report has the id " + id));
         if (!pending.unresolved()) throw ReportService.alreadyResolved(parsed);
         String json = new String(RequestBodies.read(body, reportBytes), StandardCharsets.UTF_8);
-        IdentityClaim claim = reader.readIdentity(
-                json, pending.agencyName(), pending.year() == ReportReader.UNKNOWN_YEAR ? null : pending.year());
-        service.resolve(parsed, claim);
+        IdentityClaim given = reader.readIdentity(json, pending.agencyName() != null, pending.year() != 0);
+        service.resolve(parsed, pending.completedBy(given));
         return reports.find(parsed).orElseThrow();
     }
 

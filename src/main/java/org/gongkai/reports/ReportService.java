@@ -93,6 +93,12 @@ public class ReportService {
         if (claim.year() == null) {
             throw ProblemException.invalid("/year", "required: the document states no year it reports on");
         }
+        if (claim.year() < SubmissionReader.FIRST_YEAR || claim.year() > SubmissionReader.lastYear()) {
+            throw ProblemException.invalid(
+                    "/year",
+                    "must be between " + SubmissionReader.FIRST_YEAR + " and " + SubmissionReader.lastYear() + ", was "
+                            + claim.year());
+        }
         AgencyProfile agency = profile(claim)
                 .orElseThrow(() -> ProblemException.invalid(
                         "/agency/regionCode",

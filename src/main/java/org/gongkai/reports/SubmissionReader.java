@@ -69,19 +69,19 @@ public final class SubmissionReader {
 
     /**
      * Reads the body of {@code PUT /api/reports/{id}/identity}: {@code {"agency": {"name", "regionCode"}, "year"}},
-     * each field checked as {@code POST /api/reports} checks it. {@code fallback} is what the document itself gave:
-     * the name and year may be left out when it gave them; everything else is required.
+     * each field checked as {@code POST /api/reports} checks it. The name and the year may be left out (null in the
+     * claim) when the document gave them; the agency object is required.
      */
-    public IdentityClaim readIdentity(String body, String fallbackName, Integer fallbackYear) {
+    public IdentityClaim readIdentity(String body, boolean documentNamedAgency, boolean documentGaveYear) {
         JsonNode root =
                 object(body, "the body must be a JSON object: {\"agency\": {\"name\", \"regionCode\"}, \"year\"}");
         List<FieldError> errors = new ArrayList<>();
         unknownFields(root, IDENTITY_FIELDS, "", errors);
-        AgencyField agency = readAgency(root, fallbackName != null, errors);
+        AgencyField agency = readAgency(root, documentNamedAgency, errors);
         JsonNode y = root.get("year");
-        Integer year = (y == null || y.isNull()) && fallbackYear != null ? fallbackYear : readYear(root, errors);
+        Integer year = (y == null || y.isNull()) && documentGaveYear ? null : readYear(root, errors);
         if (!errors.isEmpty()) throw ProblemException.invalid(errors);
-        return new IdentityClaim(agency.name() == null ? fallbackName : agency.name(), agency.regionCode(), year);
+        return new IdentityClaim(agency.name(), agency.regionCode(), year);
     }
 
     private JsonNode object(String body, String notAnObject) {

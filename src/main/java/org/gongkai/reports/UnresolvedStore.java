@@ -28,11 +28,28 @@ import org.gongkai.regions.RegionDirectory;
 @ApplicationScoped
 public class UnresolvedStore {
 
-    /** An unresolved report's row as a resolution needs it. */
-    public record Pending(long id, String status, int year, String agencyName) {
+    /**
+     * A report's row as a resolution needs it.
+     *
+     * @param year 0 when unknown
+     * @param agencyName the name the document gave (null when none)
+     * @param regionCode the region its document resolved to when only the agency or year is missing, else null
+     */
+    public record Pending(long id, String status, int year, String agencyName, String regionCode) {
 
         public boolean unresolved() {
             return StoredReport.UNRESOLVED.equals(status);
+        }
+
+        /** What is known of the identity, completed by what a resolver gives (null parts of {@code given}). */
+        public IdentityClaim completedBy(IdentityClaim given) {
+            String name = given.agencyName() != null ? given.agencyName() : agencyName;
+            // the region the document resolved to belongs to the name it gave, not to another one
+            String region = given.regionCode() != null
+                    ? given.regionCode()
+                    : java.util.Objects.equals(name, agencyName) ? regionCode : null;
+            Integer y = given.year() != null ? given.year() : year == ReportReader.UNKNOWN_YEAR ? null : year;
+            return new IdentityClaim(name, region, y);
         }
     }
 
@@ -96,12 +113,18 @@ public class UnresolvedStore {
     }
 
     private static Optional<Pending> pending(Connection c, long id, String lock) throws SQLException {
-        try (PreparedStatement s =
-                c.prepareStatement("select status, year, agency_name from report where id = ?" + lock)) {
+        try (PreparedStatement s = c.prepareStatement(
+                """
+                select status, year, agency_name,
+                       case when not 'regionCode' = any(identity_missing) then region_code end
+                from report where id = ?"""
+                        + lock)) {
             s.setLong(1, id);
             try (ResultSet rs = s.executeQuery()) {
                 if (!rs.next()) return Optional.empty();
-                return Optional.of(new Pending(id, rs.getString(1), rs.getInt(2), rs.getString(3)));
+                String region = rs.getString(4);
+                return Optional.of(new Pending(
+                        id, rs.getString(1), rs.getInt(2), rs.getString(3), region == null ? null : region.trim()));
             }
         }
     }
