@@ -3,6 +3,7 @@ package org.gongkai.documents;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -19,6 +20,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.gongkai.parsing.Hints;
 import org.gongkai.problems.ProblemException;
+import org.gongkai.regions.RegionDirectory;
 import org.gongkai.reports.RequestBodies;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
@@ -34,23 +36,34 @@ public class DocumentResource {
     @Inject
     DocumentStore store;
 
+    @Inject
+    RegionDirectory regions;
+
     @ConfigProperty(name = "gongkai.limits.document-bytes", defaultValue = "20971520")
     long documentBytes;
 
     @POST
     @Consumes(MediaType.WILDCARD)
-    @Operation(summary = "Submit a document (text or HTML, any charset); a report in it is parsed and stored")
+    @Operation(
+            summary = "Submit a document (text or HTML, any charset); a report in it is parsed and stored (202 when"
+                    + " its agency, region or year cannot be resolved: kept unresolved, counted nowhere)")
     public Response receive(
             InputStream body,
             @HeaderParam("Content-Type") String contentType,
             @RestQuery String sourceUrl,
             @RestQuery String agency,
+            @RestQuery @Pattern(regexp = "\\d{6}", message = "must be a 6-digit region code") String regionCode,
             @RestQuery @Min(2008) @Max(2100) Integer year,
             @Context UriInfo uri) {
+        if (regionCode != null && regions.find(regionCode).isEmpty()) {
+            throw ProblemException.badParameter("regionCode", "no region has the code " + regionCode);
+        }
         byte[] bytes = RequestBodies.read(body, documentBytes);
-        DocumentOutcome outcome = service.receive(bytes, contentType, new Hints(sourceUrl, agency, year));
+        DocumentOutcome outcome = service.receive(bytes, contentType, new Hints(sourceUrl, agency, year), regionCode);
         if (!outcome.created()) return Response.ok(outcome).build();
-        return Response.created(uri.getBaseUriBuilder()
+        // 202: kept, but counted nowhere until its identity is given (PUT /api/reports/{id}/identity)
+        Response.ResponseBuilder answer = outcome.unresolved() ? Response.accepted() : Response.status(201);
+        return answer.location(uri.getBaseUriBuilder()
                         .path("api/documents")
                         .path(outcome.documentId())
                         .build())

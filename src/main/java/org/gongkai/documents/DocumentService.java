@@ -5,9 +5,10 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import org.gongkai.agencies.AgencyProfiler;
 import org.gongkai.canonical.CanonicalReport;
 import org.gongkai.parsing.DocumentParser;
 import org.gongkai.parsing.Hints;
@@ -15,13 +16,18 @@ import org.gongkai.parsing.ParsedDocument;
 import org.gongkai.parsing.UnreadableDocumentException;
 import org.gongkai.problems.FieldError;
 import org.gongkai.problems.ProblemException;
+import org.gongkai.regions.RegionDirectory;
+import org.gongkai.reports.IdentityClaim;
 import org.gongkai.reports.ReportReader;
 import org.gongkai.reports.ReportService;
 import org.gongkai.reports.SubmissionReader;
+import org.gongkai.reports.UnresolvedIdentity;
+import org.gongkai.reports.UnresolvedStore;
 
 /**
- * Takes a raw document in: the same bytes again change nothing; a report is parsed, stored with the document and
- * linked to it in one transaction; anything else is refused with what it is instead.
+ * Takes a raw document in: the same bytes again change nothing (unless hints resolve its unresolved report); a report
+ * is parsed, stored with the document and linked to it in one transaction, as an unresolved report when its agency,
+ * region or year cannot be told; anything else is refused with what it is instead.
  */
 @ApplicationScoped
 public class DocumentService {
@@ -38,11 +44,22 @@ public class DocumentService {
     @Inject
     ReportReader reader;
 
+    @Inject
+    AgencyProfiler profiler;
+
+    @Inject
+    RegionDirectory regions;
+
+    /**
+     * Receives a document. {@code regionCode} is a hint the parser does not take: it completes a report whose
+     * document gives no region code. The same bytes again change nothing, except that hints resolve a report kept
+     * unresolved.
+     */
     @Transactional
-    public DocumentOutcome receive(byte[] body, String contentType, Hints hints) {
+    public DocumentOutcome receive(byte[] body, String contentType, Hints hints, String regionCode) {
         byte[] sha256 = sha256(body);
         var existing = documents.idOf(sha256);
-        if (existing.isPresent()) return known(existing.get());
+        if (existing.isPresent()) return known(existing.get(), hints, regionCode);
 
         ParsedDocument parsed;
         try {
@@ -69,47 +86,59 @@ public class DocumentService {
                             "title",
                             parsed.title() == null ? "" : parsed.title()));
         }
-        CanonicalReport report = parsed.report();
-        List<FieldError> missing = new ArrayList<>();
-        if (report.agencyName() == null) {
-            missing.add(new FieldError("agency", "the document names no agency; give ?agency= as a hint"));
-        }
-        if (report.year() < SubmissionReader.FIRST_YEAR) {
-            missing.add(new FieldError("year", "the document states no year it reports on; give ?year= as a hint"));
-        } else if (report.year() > SubmissionReader.lastYear()) {
-            missing.add(new FieldError(
-                    "year", "the document reports on " + report.year() + ", after " + SubmissionReader.lastYear()));
-        }
-        if (!missing.isEmpty()) {
-            throw new ProblemException(
-                    422,
-                    "unidentified-report",
-                    "Report without identity",
-                    missing.get(0).message(),
-                    missing,
-                    Map.of("classification", parsed.classification().code()));
-        }
+        CanonicalReport report = withRegion(parsed.report(), regionCode);
+        Optional<UnresolvedIdentity> gaps = new IdentityGaps(profiler, regions).of(report, parsed.identity());
         var documentId = documents.insert(sha256, contentType, hints.sourceUrl(), body, parsed);
-        if (documentId.isEmpty()) return known(documents.idOf(sha256).orElseThrow()); // stored meanwhile
-        long reportId = reports.submit(report, documentId.get());
-        return new DocumentOutcome(
+        if (documentId.isEmpty()) return known(documents.idOf(sha256).orElseThrow(), hints, regionCode); // meanwhile
+        long reportId = gaps.isPresent()
+                ? reports.keepUnresolved(report, documentId.get(), gaps.get())
+                : reports.submit(report, documentId.get());
+        return DocumentOutcome.of(
                 Long.toString(documentId.get()),
                 parsed.classification().code(),
                 reader.find(reportId).orElseThrow(),
                 true);
     }
 
-    private DocumentOutcome known(long documentId) {
+    /** The report as parsed, with the hinted region code where the document gives none. */
+    private static CanonicalReport withRegion(CanonicalReport r, String regionCode) {
+        if (regionCode == null || r.regionCode() != null) return r;
+        return new CanonicalReport(
+                r.agencyName(),
+                regionCode,
+                r.year(),
+                r.format(),
+                r.publishedOn(),
+                r.sourceUrl(),
+                r.figures(),
+                r.findings());
+    }
+
+    /**
+     * A document received before: its report as stored, resolved first when it is unresolved and the hints complete
+     * its identity (the stored figures become the revision; nothing is parsed again). Hints that do not complete it
+     * change nothing.
+     */
+    private DocumentOutcome known(long documentId, Hints hints, String regionCode) {
         StoredDocument d = documents.find(documentId).orElseThrow();
-        return new DocumentOutcome(
-                d.id(),
-                d.classification(),
-                d.reportIds().isEmpty()
-                        ? null
-                        : reader.find(Long.parseLong(
-                                        d.reportIds().get(d.reportIds().size() - 1)))
-                                .orElse(null),
-                false);
+        if (d.reportIds().isEmpty()) return DocumentOutcome.of(d.id(), d.classification(), null, false);
+        long reportId = Long.parseLong(d.reportIds().get(d.reportIds().size() - 1));
+        boolean hinted = hints.agency() != null || hints.year() != null || regionCode != null;
+        if (hinted) {
+            reports.pending(reportId)
+                    .filter(UnresolvedStore.Pending::unresolved)
+                    .ifPresent(p -> {
+                        IdentityClaim claim =
+                                p.completedBy(new IdentityClaim(hints.agency(), regionCode, hints.year()));
+                        Integer year = claim.year();
+                        boolean yearKnown = year != null
+                                && year >= SubmissionReader.FIRST_YEAR
+                                && year <= SubmissionReader.lastYear();
+                        if (yearKnown && reports.profile(claim).isPresent()) reports.resolve(reportId, claim);
+                    });
+        }
+        return DocumentOutcome.of(
+                d.id(), d.classification(), reader.find(reportId).orElse(null), false);
     }
 
     static byte[] sha256(byte[] body) {

@@ -108,6 +108,11 @@ public final class IngestCommand implements Callable<Integer> {
         JsonNode answer = json.readTree(r.body().isEmpty() ? "{}" : r.body());
         if (r.statusCode() == 201 || r.statusCode() == 200)
             return answer.path("classification").asText("stored");
+        if (r.statusCode() == 202) {
+            // kept without identity; listed by GET /api/reports?status=unresolved
+            return "unresolved (missing " + String.join(", ", json.convertValue(answer.path("missing"), String[].class))
+                    + ")";
+        }
         failures.add(
                 e.name() + ": " + r.statusCode() + " " + answer.path("detail").asText(r.body()));
         String classification = answer.path("classification").asText("");

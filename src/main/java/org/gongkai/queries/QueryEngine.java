@@ -191,12 +191,16 @@ public class QueryEngine {
     private Coverage coverage(Connection c, QueryPlan plan) throws SQLException {
         QueryFilters f = plan.spec().filters();
         long version;
-        try (PreparedStatement s = c.prepareStatement("select coalesce(max(id), 0) from report");
+        long resolutions;
+        // a new report raises max(id); a resolution changes no id and counts itself in report_version
+        try (PreparedStatement s = c.prepareStatement(
+                        "select coalesce(max(id), 0), (select resolutions from report_version) from report");
                 ResultSet rs = s.executeQuery()) {
             rs.next();
             version = rs.getLong(1);
+            resolutions = rs.getLong(2);
         }
-        String key = version + "|" + f;
+        String key = version + "|" + resolutions + "|" + f;
         Coverage cached = coverageCache.get(key);
         if (cached != null) return cached;
         QuerySql filters = QuerySql.coverage(f);

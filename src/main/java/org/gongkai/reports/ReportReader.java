@@ -27,6 +27,7 @@ import org.gongkai.canonical.Source;
 import org.gongkai.canonical.SourceKind;
 import org.gongkai.metrics.Metric;
 import org.gongkai.metrics.MetricCatalogue;
+import org.gongkai.parsing.IdentityEvidence;
 import org.gongkai.queries.ReportFilterSql;
 import org.gongkai.regions.Region;
 import org.gongkai.regions.RegionDirectory;
@@ -38,6 +39,14 @@ import org.gongkai.storage.MetricIds;
 public class ReportReader {
 
     private static final TypeReference<List<Part>> PARTS = new TypeReference<>() {};
+    private static final TypeReference<List<IdentityEvidence.Candidate>> CANDIDATES = new TypeReference<>() {};
+
+    /** The year an unresolved report of unknown year is stored under (its figures sit in figure_earlier). */
+    static final int UNKNOWN_YEAR = 0;
+
+    /** The agency of a report, or what an unresolved report's document said of it (five columns). */
+    private static final String AGENCY_COLUMNS =
+            " a.id, coalesce(a.name, r.agency_name), coalesce(a.region_code, r.region_code), a.level, a.sector";
 
     @Inject
     AgroalDataSource dataSource;
@@ -63,8 +72,11 @@ public class ReportReader {
             try (PreparedStatement s = c.prepareStatement(
                     """
                     select r.id, r.year, r.format, r.revision, r.is_latest, r.document_id, r.published_on, r.source_url,
-                           r.created_at, r.missing, a.id, a.name, a.region_code, a.level, a.sector
-                    from report r join agency a on a.id = r.agency_id where r.id = ?
+                           r.created_at, r.missing,"""
+                            + AGENCY_COLUMNS
+                            + """
+                    , r.status, r.identity_missing, r.candidates
+                    from report r left join agency a on a.id = r.agency_id where r.id = ?
                     """)) {
                 s.setLong(1, id);
                 try (ResultSet rs = s.executeQuery()) {
@@ -72,7 +84,7 @@ public class ReportReader {
                     head = new StoredReport(
                             Long.toString(rs.getLong(1)),
                             agency(rs, 11),
-                            rs.getInt(2),
+                            yearOrNull(rs, 2),
                             rs.getString(3),
                             rs.getInt(4),
                             rs.getBoolean(5),
@@ -82,11 +94,14 @@ public class ReportReader {
                             rs.getObject(9, OffsetDateTime.class),
                             Map.of(),
                             List.of(),
-                            List.of((String[]) rs.getArray(10).getArray()));
+                            List.of((String[]) rs.getArray(10).getArray()),
+                            rs.getString(16),
+                            List.of((String[]) rs.getArray(17).getArray()),
+                            candidates(rs.getString(18)));
                 }
             }
             ReportFormat format = ReportFormat.fromCode(head.format()).orElseThrow();
-            Map<String, Figure> figures = figures(c, id, head.year(), format);
+            Map<String, Figure> figures = figures(c, id, head.year() == null ? UNKNOWN_YEAR : head.year(), format);
             List<CheckResult> checks = checks(c, id);
             checks.addAll(assessor.crossChecks(figures));
             return Optional.of(new StoredReport(
@@ -102,18 +117,24 @@ public class ReportReader {
                     head.createdAt(),
                     figures,
                     checks,
-                    head.missing()));
+                    head.missing(),
+                    head.status(),
+                    head.missingIdentity(),
+                    head.candidates()));
         } catch (SQLException e) {
             throw new IllegalStateException("cannot read report " + id, e);
         }
     }
 
     public ReportPage list(ReportFilter f) {
-        StringBuilder where = new StringBuilder(" where true");
+        boolean unresolved = StoredReport.UNRESOLVED.equals(f.status());
+        StringBuilder where = new StringBuilder(" where r.status = ?");
         List<Object> args = new ArrayList<>();
-        if (!f.allRevisions()) where.append(" and r.is_latest");
+        args.add(unresolved ? StoredReport.UNRESOLVED : StoredReport.RESOLVED);
+        // an unresolved report is no revision, hence never latest
+        if (!f.allRevisions() && !unresolved) where.append(" and r.is_latest");
         if (f.agency() != null) {
-            where.append(" and a.name like ?");
+            where.append(" and coalesce(a.name, r.agency_name) like ?");
             args.add(ReportFilterSql.nameContaining(f.agency()));
         }
         if (f.regionCode() != null) {
@@ -128,7 +149,7 @@ public class ReportReader {
             where.append(" and r.format = ?");
             args.add(f.format());
         }
-        String from = " from report r join agency a on a.id = r.agency_id";
+        String from = " from report r left join agency a on a.id = r.agency_id";
         try (Connection c = dataSource.getConnection()) {
             long total;
             try (PreparedStatement s = c.prepareStatement("select count(*)" + from + where)) {
@@ -142,9 +163,13 @@ public class ReportReader {
             try (PreparedStatement s = c.prepareStatement(
                     """
                     select r.id, r.year, r.format, r.revision, r.is_latest, r.document_id, r.published_on,
-                           r.failed_checks, cardinality(r.missing), a.id, a.name, a.region_code, a.level, a.sector
-                    """
-                            + from + where + " order by r.year desc, a.name, r.revision desc limit ? offset ?")) {
+                           r.failed_checks, cardinality(r.missing),"""
+                            + AGENCY_COLUMNS
+                            + ", r.status, r.identity_missing"
+                            + from
+                            + where
+                            + " order by r.year desc, coalesce(a.name, r.agency_name), r.revision desc, r.id desc"
+                            + " limit ? offset ?")) {
                 args.add(f.limit());
                 args.add(f.offset());
                 bind(s, args);
@@ -153,14 +178,16 @@ public class ReportReader {
                         items.add(new ReportSummary(
                                 Long.toString(rs.getLong(1)),
                                 agency(rs, 10),
-                                rs.getInt(2),
+                                yearOrNull(rs, 2),
                                 rs.getString(3),
                                 rs.getInt(4),
                                 rs.getBoolean(5),
                                 idOrNull(rs, 6),
                                 dateOrNull(rs, 7),
                                 rs.getInt(8),
-                                rs.getInt(9)));
+                                rs.getInt(9),
+                                rs.getString(15),
+                                List.of((String[]) rs.getArray(16).getArray())));
                     }
                 }
             }
@@ -237,18 +264,31 @@ public class ReportReader {
         return out;
     }
 
+    /** The agency of a resolved report; for an unresolved one the name its document gave and its region scope. */
     private StoredReport.AgencyView agency(ResultSet rs, int col) throws SQLException {
         String code = rs.getString(col + 2);
+        if (code != null) code = code.trim();
         Map<RegionLevel, String> names = new LinkedHashMap<>();
         for (Region r : regions.lineage(code)) names.put(r.level(), r.name());
+        short level = rs.getShort(col + 3);
+        String levelCode = rs.wasNull() ? null : RegionLevel.values()[level - 1].code();
         return new StoredReport.AgencyView(
-                Long.toString(rs.getLong(col)),
+                idOrNull(rs, col),
                 rs.getString(col + 1),
                 code,
                 new StoredReport.RegionView(
                         names.get(RegionLevel.PROVINCE), names.get(RegionLevel.CITY), names.get(RegionLevel.COUNTY)),
-                RegionLevel.values()[rs.getShort(col + 3) - 1].code(),
+                levelCode,
                 rs.getString(col + 4));
+    }
+
+    private List<IdentityEvidence.Candidate> candidates(String stored) {
+        if (stored == null) return List.of();
+        try {
+            return json.readValue(stored, CANDIDATES);
+        } catch (IOException e) {
+            throw new IllegalStateException("stored candidates are not valid JSON", e);
+        }
     }
 
     private List<Part> parse(String parts) {
@@ -266,6 +306,11 @@ public class ReportReader {
     private static String idOrNull(ResultSet rs, int col) throws SQLException {
         long v = rs.getLong(col);
         return rs.wasNull() ? null : Long.toString(v);
+    }
+
+    private static Integer yearOrNull(ResultSet rs, int col) throws SQLException {
+        int year = rs.getInt(col);
+        return year == UNKNOWN_YEAR ? null : year;
     }
 
     private static java.time.LocalDate dateOrNull(ResultSet rs, int col) throws SQLException {

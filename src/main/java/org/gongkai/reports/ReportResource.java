@@ -8,6 +8,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
@@ -59,17 +60,39 @@ public class ReportResource {
     @Path("/{id}")
     @Operation(summary = "One stored report revision with every figure, its source, checks and missing cells")
     public StoredReport get(@RestPath String id) {
-        long parsed;
-        try {
-            parsed = Long.parseLong(id);
-        } catch (NumberFormatException e) {
-            throw ProblemException.notFound("no report has the id " + id);
-        }
+        long parsed = parseId(id);
         return reports.find(parsed).orElseThrow(() -> ProblemException.notFound("no report has the id " + id));
     }
 
+    @PUT
+    @Path("/{id}/identity")
+    @Consumes(MediaType.WILDCARD)
+    @Operation(
+            summary = "Give an unresolved report its agency and year: it becomes the latest revision of that"
+                    + " agency-year, with the figures it was stored with")
+    public StoredReport resolve(@RestPath String id, InputStream body) {
+        long parsed = parseId(id);
+        UnresolvedStore.Pending pending =
+                service.pending(parsed).orElseThrow(() -> ProblemException.notFound("no report has the id " + id));
+        if (!pending.unresolved()) throw ReportService.alreadyResolved(parsed);
+        String json = new String(RequestBodies.read(body, reportBytes), StandardCharsets.UTF_8);
+        IdentityClaim given = reader.readIdentity(json, pending.agencyName() != null, pending.year() != 0);
+        service.resolve(parsed, pending.completedBy(given));
+        return reports.find(parsed).orElseThrow();
+    }
+
+    private static long parseId(String id) {
+        try {
+            return Long.parseLong(id);
+        } catch (NumberFormatException e) {
+            throw ProblemException.notFound("no report has the id " + id);
+        }
+    }
+
     @GET
-    @Operation(summary = "A page of reports, latest revisions unless allRevisions=true")
+    @Operation(
+            summary = "A page of reports, latest revisions unless allRevisions=true; status=unresolved lists the"
+                    + " reports kept without an agency, region or year")
     public ReportPage list(
             @RestQuery String agency,
             @RestQuery @Pattern(regexp = "\\d{6}", message = "must be a 6-digit region code") String regionCode,
@@ -77,8 +100,12 @@ public class ReportResource {
             @RestQuery @Pattern(regexp = "2019|2021|narrative", message = "must be 2019, 2021 or narrative")
                     String format,
             @RestQuery @DefaultValue("false") boolean allRevisions,
+            @RestQuery
+                    @DefaultValue("resolved")
+                    @Pattern(regexp = "resolved|unresolved", message = "must be resolved or unresolved")
+                    String status,
             @RestQuery @DefaultValue("50") @Min(1) @Max(1000) int limit,
             @RestQuery @DefaultValue("0") @Min(0) int offset) {
-        return reports.list(new ReportFilter(agency, regionCode, year, format, allRevisions, limit, offset));
+        return reports.list(new ReportFilter(agency, regionCode, year, format, allRevisions, status, limit, offset));
     }
 }

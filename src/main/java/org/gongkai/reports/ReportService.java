@@ -6,10 +6,14 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.gongkai.agencies.AgencyProfile;
 import org.gongkai.agencies.AgencyProfiler;
 import org.gongkai.canonical.CanonicalReport;
 import org.gongkai.checks.ReportAssessor;
+import org.gongkai.problems.FieldError;
 import org.gongkai.problems.ProblemException;
 
 /** Stores report revisions, one transaction each: a report is written whole or not at all. */
@@ -27,6 +31,9 @@ public class ReportService {
 
     @Inject
     ReportStore store;
+
+    @Inject
+    UnresolvedStore unresolved;
 
     /** Profiles the agency or refuses the report (422) when its region cannot be told. */
     public AgencyProfile profile(CanonicalReport report) {
@@ -46,5 +53,76 @@ public class ReportService {
         } catch (SQLException e) {
             throw new IllegalStateException("cannot store the report of " + report.agencyName(), e);
         }
+    }
+
+    /** Keeps a report whose identity could not be resolved, with all its figures; returns its id. */
+    @Transactional
+    public long keepUnresolved(CanonicalReport report, Long documentId, UnresolvedIdentity identity) {
+        try (Connection c = dataSource.getConnection()) {
+            return unresolved.insert(c, report, assessor.assess(report), documentId, identity);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot store an unresolved report", e);
+        }
+    }
+
+    /** The report's status, year and the agency name its document gave; empty when no report has the id. */
+    public Optional<UnresolvedStore.Pending> pending(long id) {
+        try (Connection c = dataSource.getConnection()) {
+            return unresolved.find(c, id);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read report " + id, e);
+        }
+    }
+
+    /** The agency a claim names, when its region can be told (from the code, else from the name). */
+    public Optional<AgencyProfile> profile(IdentityClaim claim) {
+        if (claim.agencyName() == null) return Optional.empty();
+        return profiler.profile(claim.agencyName(), claim.regionCode());
+    }
+
+    /**
+     * Gives an unresolved report its identity: it becomes the latest revision of the agency's year (n+1 when there
+     * are revisions already), with the figures it was stored with. 404 for no report, 409 for a resolved one, 422
+     * (with JSON Pointers) for a claim that names no agency, region or year.
+     */
+    @Transactional
+    public void resolve(long id, IdentityClaim claim) {
+        if (claim.agencyName() == null) {
+            throw ProblemException.invalid("/agency/name", "required: the document names no agency");
+        }
+        if (claim.year() == null) {
+            throw ProblemException.invalid("/year", "required: the document states no year it reports on");
+        }
+        if (claim.year() < SubmissionReader.FIRST_YEAR || claim.year() > SubmissionReader.lastYear()) {
+            throw ProblemException.invalid(
+                    "/year",
+                    "must be between " + SubmissionReader.FIRST_YEAR + " and " + SubmissionReader.lastYear() + ", was "
+                            + claim.year());
+        }
+        AgencyProfile agency = profile(claim)
+                .orElseThrow(() -> ProblemException.invalid(
+                        "/agency/regionCode",
+                        "no region can be resolved from the agency name \"" + claim.agencyName()
+                                + "\"; give agency.regionCode"));
+        try (Connection c = dataSource.getConnection()) {
+            ReportStore.takeBulkLockShared(c);
+            UnresolvedStore.Pending p =
+                    unresolved.lock(c, id).orElseThrow(() -> ProblemException.notFound("no report has the id " + id));
+            if (!p.unresolved()) throw alreadyResolved(id);
+            unresolved.resolve(c, p, agency, claim.year());
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot resolve report " + id, e);
+        }
+    }
+
+    /** 409: a resolved report's identity is its agency-year; a different one is a new submission. */
+    public static ProblemException alreadyResolved(long id) {
+        return new ProblemException(
+                409,
+                "already-resolved",
+                "Report already resolved",
+                "report " + id + " is resolved; its identity cannot be given again (submit a new revision instead)",
+                List.of(new FieldError("", "the report is resolved")),
+                Map.of("reportId", Long.toString(id)));
     }
 }

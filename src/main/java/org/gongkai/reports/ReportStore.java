@@ -44,36 +44,11 @@ public class ReportStore {
 
     public long insert(Connection c, AgencyProfile agency, CanonicalReport r, Assessment a, Long documentId)
             throws SQLException {
-        // never inside a bulk batch: taken before any row lock (the agency upsert), as the batch takes its own
-        try (PreparedStatement lock = c.prepareStatement("select pg_advisory_xact_lock_shared(?)")) {
-            lock.setLong(1, AdvisoryLocks.BULK);
-            lock.execute();
-        }
+        takeBulkLockShared(c);
         long agencyId = agencies.idOf(c, agency);
-        try (PreparedStatement lock = c.prepareStatement("select pg_advisory_xact_lock(?)")) {
-            // revisions of one agency-year one at a time
-            lock.setLong(1, (agencyId << 16) | r.year());
-            lock.execute();
-        }
-        int revision;
-        try (PreparedStatement s = c.prepareStatement(
-                "select coalesce(max(revision), 0) + 1 from report where agency_id = ? and year = ?")) {
-            s.setLong(1, agencyId);
-            s.setInt(2, r.year());
-            try (ResultSet rs = s.executeQuery()) {
-                rs.next();
-                revision = rs.getInt(1);
-            }
-        }
-        Long superseded = null;
-        try (PreparedStatement s = c.prepareStatement(
-                "update report set is_latest = false where agency_id = ? and year = ? and is_latest returning id")) {
-            s.setLong(1, agencyId);
-            s.setInt(2, r.year());
-            try (ResultSet rs = s.executeQuery()) {
-                if (rs.next()) superseded = rs.getLong(1);
-            }
-        }
+        Succession next = succeed(c, agencyId, r.year());
+        int revision = next.revision();
+        Long superseded = next.superseded();
         long reportId;
         try (PreparedStatement s = c.prepareStatement(
                 """
@@ -108,7 +83,49 @@ public class ReportStore {
         return reportId;
     }
 
-    private void insertFigures(Connection c, long reportId, int year, Map<String, Figure> figures) throws SQLException {
+    /** The revision a new latest report of an agency-year takes, and the latest one it supersedes (or null). */
+    record Succession(int revision, Long superseded) {}
+
+    /** Never inside a bulk batch: taken before any row lock (the agency upsert), as the batch takes its own. */
+    static void takeBulkLockShared(Connection c) throws SQLException {
+        try (PreparedStatement lock = c.prepareStatement("select pg_advisory_xact_lock_shared(?)")) {
+            lock.setLong(1, AdvisoryLocks.BULK);
+            lock.execute();
+        }
+    }
+
+    /**
+     * Makes room for a new latest revision of (agency, year): takes the agency-year lock (revisions one at a time),
+     * numbers the new revision and takes the current latest off {@code is_latest}.
+     */
+    static Succession succeed(Connection c, long agencyId, int year) throws SQLException {
+        try (PreparedStatement lock = c.prepareStatement("select pg_advisory_xact_lock(?)")) {
+            lock.setLong(1, (agencyId << 16) | year);
+            lock.execute();
+        }
+        int revision;
+        try (PreparedStatement s = c.prepareStatement(
+                "select coalesce(max(revision), 0) + 1 from report where agency_id = ? and year = ?")) {
+            s.setLong(1, agencyId);
+            s.setInt(2, year);
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                revision = rs.getInt(1);
+            }
+        }
+        Long superseded = null;
+        try (PreparedStatement s = c.prepareStatement(
+                "update report set is_latest = false where agency_id = ? and year = ? and is_latest returning id")) {
+            s.setLong(1, agencyId);
+            s.setInt(2, year);
+            try (ResultSet rs = s.executeQuery()) {
+                if (rs.next()) superseded = rs.getLong(1);
+            }
+        }
+        return new Succession(revision, superseded);
+    }
+
+    void insertFigures(Connection c, long reportId, int year, Map<String, Figure> figures) throws SQLException {
         try (PreparedStatement f = c.prepareStatement(
                         "insert into figure (report_id, metric_id, value, bound, year) values (?, ?, ?, ?, ?)");
                 PreparedStatement src = c.prepareStatement(
@@ -147,7 +164,7 @@ public class ReportStore {
         }
     }
 
-    private void insertChecks(Connection c, long reportId, Assessment a) throws SQLException {
+    void insertChecks(Connection c, long reportId, Assessment a) throws SQLException {
         try (PreparedStatement s = c.prepareStatement(
                 """
                 insert into report_check (report_id, ordinal, rule, row_key, column_key, passed, expected, actual,

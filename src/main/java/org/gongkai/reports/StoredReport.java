@@ -7,13 +7,25 @@ import java.util.List;
 import java.util.Map;
 import org.gongkai.canonical.CheckResult;
 import org.gongkai.canonical.Figure;
+import org.gongkai.parsing.IdentityEvidence;
 
-/** A stored report revision as {@code GET /api/reports/{id}} returns it (API.md). */
+/**
+ * A stored report revision as {@code GET /api/reports/{id}} returns it (API.md).
+ *
+ * @param year null for an unresolved report whose year is unknown
+ * @param revision 0 for an unresolved report: it is no revision of anything until its identity is given
+ * @param missing the cells of the format the report does not print (API.md); not its identity, see
+ *     {@code missingIdentity}
+ * @param status {@code resolved}, or {@code unresolved}: kept with its figures but counted in no aggregate
+ * @param missingIdentity what could not be resolved ({@code agency}, {@code regionCode}, {@code year}); empty when
+ *     resolved
+ * @param candidates what the document offered for its identity (the parser's candidates), as stored
+ */
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record StoredReport(
         String id,
         AgencyView agency,
-        int year,
+        Integer year,
         String format,
         int revision,
         boolean latest,
@@ -23,9 +35,22 @@ public record StoredReport(
         OffsetDateTime createdAt,
         Map<String, Figure> figures,
         List<CheckResult> checks,
-        List<String> missing) {
+        List<String> missing,
+        String status,
+        List<String> missingIdentity,
+        List<IdentityEvidence.Candidate> candidates) {
 
-    /** The agency with its region spelled out by level. */
+    public static final String RESOLVED = "resolved";
+    public static final String UNRESOLVED = "unresolved";
+
+    public boolean unresolved() {
+        return UNRESOLVED.equals(status);
+    }
+
+    /**
+     * The agency with its region spelled out by level. For an unresolved report: no id, level or sector, the name the
+     * document gave (or null), and as region the narrowest one its candidates share (or null).
+     */
     public record AgencyView(
             String id, String name, String regionCode, RegionView region, String level, String sector) {}
 

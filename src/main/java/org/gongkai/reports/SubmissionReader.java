@@ -44,6 +44,7 @@ public final class SubmissionReader {
 
     private static final Set<String> TOP_LEVEL =
             Set.of("agency", "year", "format", "publishedOn", "sourceUrl", "figures");
+    private static final Set<String> IDENTITY_FIELDS = Set.of("agency", "year");
     private static final Set<String> AGENCY_FIELDS = Set.of("name", "regionCode");
     private static final Set<String> FIGURE_FIELDS = Set.of("value", "bound");
     private static final BigDecimal LARGEST = new BigDecimal("1000000000000");
@@ -63,6 +64,27 @@ public final class SubmissionReader {
 
     /** Parses and validates one JSON document; throws {@link ProblemException} (400 or 422) naming every bad field. */
     public CanonicalReport read(String body) {
+        return read(object(body, "the body must be a JSON object describing one report"));
+    }
+
+    /**
+     * Reads the body of {@code PUT /api/reports/{id}/identity}: {@code {"agency": {"name", "regionCode"}, "year"}},
+     * each field checked as {@code POST /api/reports} checks it. The name and the year may be left out (null in the
+     * claim) when the document gave them; the agency object is required.
+     */
+    public IdentityClaim readIdentity(String body, boolean documentNamedAgency, boolean documentGaveYear) {
+        JsonNode root =
+                object(body, "the body must be a JSON object: {\"agency\": {\"name\", \"regionCode\"}, \"year\"}");
+        List<FieldError> errors = new ArrayList<>();
+        unknownFields(root, IDENTITY_FIELDS, "", errors);
+        AgencyField agency = readAgency(root, documentNamedAgency, errors);
+        JsonNode y = root.get("year");
+        Integer year = (y == null || y.isNull()) && documentGaveYear ? null : readYear(root, errors);
+        if (!errors.isEmpty()) throw ProblemException.invalid(errors);
+        return new IdentityClaim(agency.name(), agency.regionCode(), year);
+    }
+
+    private JsonNode object(String body, String notAnObject) {
         JsonNode root;
         try {
             root = json.readTree(body);
@@ -86,56 +108,19 @@ public final class SubmissionReader {
                     e.getMessage(),
                     List.of(new FieldError("", e.getMessage())));
         }
-        if (root == null || !root.isObject()) {
-            throw ProblemException.invalid("", "the body must be a JSON object describing one report");
-        }
-        return read(root);
+        if (root == null || !root.isObject()) throw ProblemException.invalid("", notAnObject);
+        return root;
     }
 
     public CanonicalReport read(JsonNode root) {
         List<FieldError> errors = new ArrayList<>();
         unknownFields(root, TOP_LEVEL, "", errors);
 
-        String agencyName = null;
-        String regionCode = null;
-        JsonNode agency = root.get("agency");
-        if (agency == null || !agency.isObject()) {
-            errors.add(new FieldError(
-                    "/agency", "required: an object with the agency's name (and optionally regionCode)"));
-        } else {
-            unknownFields(agency, AGENCY_FIELDS, "/agency", errors);
-            JsonNode name = agency.get("name");
-            if (name == null || !name.isTextual() || name.asText().isBlank()) {
-                errors.add(new FieldError("/agency/name", "required: the agency's name as a non-empty string"));
-            } else if (name.asText().length() > 200) {
-                errors.add(new FieldError("/agency/name", "longer than 200 characters"));
-            } else {
-                agencyName = name.asText().strip();
-            }
-            JsonNode code = agency.get("regionCode");
-            if (code != null && !code.isNull()) {
-                if (!code.isTextual() || !code.asText().matches("\\d{6}")) {
-                    errors.add(new FieldError(
-                            "/agency/regionCode", "must be a 6-digit GB/T 2260 code such as \"231000\""));
-                } else if (regions.find(code.asText()).isEmpty()) {
-                    errors.add(new FieldError("/agency/regionCode", "no region has the code " + code.asText()));
-                } else {
-                    regionCode = code.asText();
-                }
-            }
-        }
-
-        int year = 0;
-        int lastYear = lastYear();
-        JsonNode y = root.get("year");
-        if (y == null || !y.isIntegralNumber()) {
-            errors.add(new FieldError("/year", "required: the year the report covers, as an integer"));
-        } else if (y.asInt() < FIRST_YEAR || y.asInt() > lastYear || !y.canConvertToInt()) {
-            errors.add(new FieldError(
-                    "/year", "must be between " + FIRST_YEAR + " and " + lastYear + ", was " + y.asText()));
-        } else {
-            year = y.asInt();
-        }
+        AgencyField agency = readAgency(root, false, errors);
+        String agencyName = agency.name();
+        String regionCode = agency.regionCode();
+        Integer y = readYear(root, errors);
+        int year = y == null ? 0 : y;
 
         ReportFormat format = null;
         JsonNode f = root.get("format");
@@ -184,6 +169,58 @@ public final class SubmissionReader {
         }
         if (!errors.isEmpty()) throw ProblemException.invalid(errors);
         return new CanonicalReport(agencyName, regionCode, year, format, publishedOn, sourceUrl, figures, List.of());
+    }
+
+    /** The agency member as read: either part null when absent or invalid. */
+    private record AgencyField(String name, String regionCode) {}
+
+    private AgencyField readAgency(JsonNode root, boolean nameOptional, List<FieldError> errors) {
+        String agencyName = null;
+        String regionCode = null;
+        JsonNode agency = root.get("agency");
+        if (agency == null || !agency.isObject()) {
+            errors.add(new FieldError(
+                    "/agency", "required: an object with the agency's name (and optionally regionCode)"));
+        } else {
+            unknownFields(agency, AGENCY_FIELDS, "/agency", errors);
+            JsonNode name = agency.get("name");
+            if (nameOptional && (name == null || name.isNull())) {
+                // the document named the agency
+            } else if (name == null || !name.isTextual() || name.asText().isBlank()) {
+                errors.add(new FieldError("/agency/name", "required: the agency's name as a non-empty string"));
+            } else if (name.asText().length() > 200) {
+                errors.add(new FieldError("/agency/name", "longer than 200 characters"));
+            } else {
+                agencyName = name.asText().strip();
+            }
+            JsonNode code = agency.get("regionCode");
+            if (code != null && !code.isNull()) {
+                if (!code.isTextual() || !code.asText().matches("\\d{6}")) {
+                    errors.add(new FieldError(
+                            "/agency/regionCode", "must be a 6-digit GB/T 2260 code such as \"231000\""));
+                } else if (regions.find(code.asText()).isEmpty()) {
+                    errors.add(new FieldError("/agency/regionCode", "no region has the code " + code.asText()));
+                } else {
+                    regionCode = code.asText();
+                }
+            }
+        }
+        return new AgencyField(agencyName, regionCode);
+    }
+
+    /** The year the report covers, null when absent or out of bounds (with an error). */
+    private static Integer readYear(JsonNode root, List<FieldError> errors) {
+        int lastYear = lastYear();
+        JsonNode y = root.get("year");
+        if (y == null || !y.isIntegralNumber()) {
+            errors.add(new FieldError("/year", "required: the year the report covers, as an integer"));
+        } else if (y.asInt() < FIRST_YEAR || y.asInt() > lastYear || !y.canConvertToInt()) {
+            errors.add(new FieldError(
+                    "/year", "must be between " + FIRST_YEAR + " and " + lastYear + ", was " + y.asText()));
+        } else {
+            return y.asInt();
+        }
+        return null;
     }
 
     private Optional<Figure> readFigure(String key, JsonNode node, ReportFormat format, List<FieldError> errors) {

@@ -57,6 +57,7 @@ public class ViewStore {
         List<ReportingCoverage.Agency> reported = new ArrayList<>();
         long nReported = 0;
         long nMissing = 0;
+        UnresolvedPage unresolved;
         try (Connection c = dataSource.getConnection();
                 PreparedStatement s = c.prepareStatement(sql)) {
             s.setShort(1, (short) year);
@@ -75,10 +76,53 @@ public class ViewStore {
                     if (list.size() < limit) list.add(a);
                 }
             }
+            unresolved = unresolved(c, regionCode, year, limit);
         } catch (SQLException e) {
             throw new IllegalStateException("coverage query failed", e);
         }
-        return new ReportingCoverage(regionCode, year, nReported, nMissing, missing, reported);
+        return new ReportingCoverage(
+                regionCode, year, nReported, nMissing, missing, reported, unresolved.total, unresolved.items);
+    }
+
+    /** A page of unresolved reports and how many there are in all. */
+    private record UnresolvedPage(long total, List<ReportingCoverage.UnresolvedReport> items) {}
+
+    /**
+     * Unresolved reports that may belong to a coverage answer: placed within the region by their document (those
+     * placed nowhere only when no region is asked), of the year asked or of unknown year (0).
+     */
+    private static UnresolvedPage unresolved(Connection c, String regionCode, int year, int limit) throws SQLException {
+        long total = 0;
+        List<ReportingCoverage.UnresolvedReport> items = new ArrayList<>();
+        try (PreparedStatement s = c.prepareStatement(
+                """
+                select r.id, r.document_id, r.agency_name, r.region_code, r.year, r.identity_missing,
+                       count(*) over ()
+                from report r where r.status = 'unresolved' and r.year in (0, ?)"""
+                        + ReportFilterSql.regionTerm(regionCode)
+                        + " order by r.year desc, r.id limit ?")) {
+            s.setShort(1, (short) year);
+            int i = 2;
+            if (regionCode != null) s.setString(i++, regionCode);
+            s.setInt(i, limit);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    total = rs.getLong(7);
+                    String code = rs.getString(4);
+                    long documentId = rs.getLong(2);
+                    String document = rs.wasNull() ? null : Long.toString(documentId);
+                    int y = rs.getInt(5);
+                    items.add(new ReportingCoverage.UnresolvedReport(
+                            Long.toString(rs.getLong(1)),
+                            document,
+                            rs.getString(3),
+                            code == null ? null : code.trim(),
+                            y == 0 ? null : y,
+                            List.of((String[]) rs.getArray(6).getArray())));
+                }
+            }
+        }
+        return new UnresolvedPage(total, items);
     }
 
     public Anomalies anomalies(String regionCode, Integer year, int limit) {

@@ -1,0 +1,180 @@
+package org.gongkai.reports;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.util.List;
+import java.util.Optional;
+import org.gongkai.agencies.AgencyProfile;
+import org.gongkai.agencies.AgencyStore;
+import org.gongkai.canonical.CanonicalReport;
+import org.gongkai.checks.Assessment;
+import org.gongkai.regions.Region;
+import org.gongkai.regions.RegionDirectory;
+import org.gongkai.storage.Rollups;
+
+/**
+ * Writes unresolved reports (no agency, never latest, counted nowhere) and turns one into an ordinary latest revision
+ * once its identity is given: the row is updated in place, its figures move to their year's partition, and the
+ * roll-ups take it in, all on the caller's connection and so in the caller's transaction.
+ */
+@ApplicationScoped
+public class UnresolvedStore {
+
+    /**
+     * A report's row as a resolution needs it.
+     *
+     * @param year 0 when unknown
+     * @param agencyName the name the document gave (null when none)
+     * @param regionCode the region its document resolved to when only the agency or year is missing, else null
+     */
+    public record Pending(long id, String status, int year, String agencyName, String regionCode) {
+
+        public boolean unresolved() {
+            return StoredReport.UNRESOLVED.equals(status);
+        }
+
+        /** What is known of the identity, completed by what a resolver gives (null parts of {@code given}). */
+        public IdentityClaim completedBy(IdentityClaim given) {
+            String name = given.agencyName() != null ? given.agencyName() : agencyName;
+            // the region the document resolved to belongs to the name it gave, not to another one
+            String region = given.regionCode() != null
+                    ? given.regionCode()
+                    : java.util.Objects.equals(name, agencyName) ? regionCode : null;
+            Integer y = given.year() != null ? given.year() : year == ReportReader.UNKNOWN_YEAR ? null : year;
+            return new IdentityClaim(name, region, y);
+        }
+    }
+
+    @Inject
+    ReportStore reports;
+
+    @Inject
+    AgencyStore agencies;
+
+    @Inject
+    Rollups rollups;
+
+    @Inject
+    RegionDirectory regions;
+
+    @Inject
+    ObjectMapper json;
+
+    public long insert(Connection c, CanonicalReport r, Assessment a, Long documentId, UnresolvedIdentity identity)
+            throws SQLException {
+        Region scope = regions.find(identity.scope()).orElse(null);
+        long reportId;
+        try (PreparedStatement s = c.prepareStatement(
+                """
+                insert into report (agency_id, agency_name, year, revision, is_latest, status, format, published_on,
+                                    source_url, document_id, region_code, province_code, city_code, sector, missing,
+                                    failed_checks, identity_missing, candidates)
+                values (null, ?, ?, 0, false, 'unresolved', ?, ?, ?, ?, ?, ?, ?, null, ?, ?, ?, cast(? as jsonb))
+                returning id
+                """)) {
+            s.setString(1, r.agencyName());
+            s.setShort(2, (short) identity.year());
+            s.setString(3, r.format().code());
+            s.setObject(4, r.publishedOn() == null ? null : Date.valueOf(r.publishedOn()), Types.DATE);
+            s.setString(5, r.sourceUrl());
+            s.setObject(6, documentId, Types.BIGINT);
+            s.setString(7, scope == null ? null : scope.code());
+            s.setString(8, scope == null ? null : scope.provinceCode());
+            s.setString(9, scope == null ? null : scope.cityCode());
+            s.setArray(10, c.createArrayOf("text", a.missing().toArray()));
+            s.setInt(11, (int) a.failedChecks());
+            s.setArray(12, c.createArrayOf("text", identity.missing().toArray()));
+            s.setString(13, candidatesJson(identity));
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                reportId = rs.getLong(1);
+            }
+        }
+        reports.insertFigures(c, reportId, identity.year(), a.figures());
+        reports.insertChecks(c, reportId, a);
+        return reportId;
+    }
+
+    /** The report's row, locked until the transaction ends (a resolution takes the bulk lock before it). */
+    public Optional<Pending> lock(Connection c, long id) throws SQLException {
+        return pending(c, id, " for update");
+    }
+
+    public Optional<Pending> find(Connection c, long id) throws SQLException {
+        return pending(c, id, "");
+    }
+
+    private static Optional<Pending> pending(Connection c, long id, String lock) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(
+                """
+                select status, year, agency_name,
+                       case when not 'regionCode' = any(identity_missing) then region_code end
+                from report where id = ?"""
+                        + lock)) {
+            s.setLong(1, id);
+            try (ResultSet rs = s.executeQuery()) {
+                if (!rs.next()) return Optional.empty();
+                String region = rs.getString(4);
+                return Optional.of(new Pending(
+                        id, rs.getString(1), rs.getInt(2), rs.getString(3), region == null ? null : region.trim()));
+            }
+        }
+    }
+
+    /**
+     * Makes the locked, unresolved report {@code p} the latest revision of the agency's year: revision n+1 when the
+     * agency-year has revisions already (as any resubmission), its figures in the year's partition, the roll-ups
+     * moved (the superseded revision out, this one in). The caller took the bulk lock and the row lock.
+     */
+    public void resolve(Connection c, Pending p, AgencyProfile agency, int year) throws SQLException {
+        long agencyId = agencies.idOf(c, agency);
+        ReportStore.Succession next = ReportStore.succeed(c, agencyId, year);
+        if (p.year() != year) {
+            try (PreparedStatement s =
+                    c.prepareStatement("update figure set year = ? where report_id = ? and year = ?")) {
+                s.setShort(1, (short) year);
+                s.setLong(2, p.id());
+                s.setShort(3, (short) p.year());
+                s.executeUpdate();
+            }
+        }
+        try (PreparedStatement s = c.prepareStatement(
+                """
+                update report set status = 'resolved', agency_id = ?, year = ?, revision = ?, is_latest = true,
+                                  region_code = ?, province_code = ?, city_code = ?, sector = ?,
+                                  identity_missing = '{}', resolved_at = now()
+                where id = ?
+                """)) {
+            s.setLong(1, agencyId);
+            s.setShort(2, (short) year);
+            s.setInt(3, next.revision());
+            s.setString(4, agency.region().code());
+            s.setString(5, agency.region().provinceCode());
+            s.setString(6, agency.region().cityCode());
+            s.setString(7, agency.sector().key());
+            s.setLong(8, p.id());
+            s.executeUpdate();
+        }
+        if (next.superseded() != null) rollups.apply(c, List.of(next.superseded()), List.of(-1));
+        rollups.apply(c, List.of(p.id()), List.of(1));
+        try (PreparedStatement s = c.prepareStatement("update report_version set resolutions = resolutions + 1")) {
+            s.executeUpdate();
+        }
+    }
+
+    private String candidatesJson(UnresolvedIdentity identity) {
+        try {
+            return json.writeValueAsString(identity.candidates());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
