@@ -15,8 +15,8 @@ import org.gongkai.reports.UnresolvedIdentity;
 
 /**
  * What a parsed report's identity lacks: the agency (no name), the region (no code, and the name names none
- * unambiguously) or the year (none, or out of bounds), together with what the parser itself says is missing. Plain
- * Java over the profiler and the region directory.
+ * unambiguously) or the year (none, or out of bounds), judged on the report as the caller's hints completed it; the
+ * parser's candidates come along. Plain Java over the profiler and the region directory.
  */
 final class IdentityGaps {
 
@@ -31,15 +31,16 @@ final class IdentityGaps {
     /** Empty when the report can be stored as an ordinary revision. */
     Optional<UnresolvedIdentity> of(CanonicalReport report, IdentityEvidence evidence) {
         Set<String> missing = new LinkedHashSet<>();
-        if (report.agencyName() == null || evidence.missing().contains("agency")) missing.add("agency");
+        // decided on the report as the hints completed it: the parser's own list predates the hints
+        if (report.agencyName() == null) missing.add("agency");
         Optional<Region> region = report.agencyName() != null
                 ? profiler.profile(report.agencyName(), report.regionCode()).map(p -> p.region())
                 : regions.find(report.regionCode());
         boolean regionKnown = region.isPresent();
-        if (!regionKnown || evidence.missing().contains("regionCode")) missing.add("regionCode");
+        if (!regionKnown) missing.add("regionCode");
         boolean yearKnown =
                 report.year() >= SubmissionReader.FIRST_YEAR && report.year() <= SubmissionReader.lastYear();
-        if (!yearKnown || evidence.missing().contains("year")) missing.add("year");
+        if (!yearKnown) missing.add("year");
         if (missing.isEmpty()) return Optional.empty();
 
         List<IdentityEvidence.Candidate> candidates = new ArrayList<>(evidence.candidates());
@@ -59,10 +60,12 @@ final class IdentityGaps {
     }
 
     /**
-     * The narrowest region containing every region the document offers (the region its agency or region code
-     * resolves to, the candidates' regions); null when it offers none, or when they share no province.
+     * The region the report states; else the narrowest region containing every candidate's region; null when it
+     * offers none, or when they share no province.
      */
     String scope(String regionCode, List<IdentityEvidence.Candidate> candidates) {
+        // a region the report states (or a hint gave) places it; candidates only place a report that states none
+        if (regionCode != null && !regions.lineage(regionCode).isEmpty()) return regionCode;
         List<String> codes = new ArrayList<>();
         if (regionCode != null) codes.add(regionCode);
         for (IdentityEvidence.Candidate c : candidates) {
