@@ -103,7 +103,8 @@ public final class DocumentParser {
         Map<String, Figure> figures = new LinkedHashMap<>(tableFigures.figures());
         // Tables are the authority; a sentence only fills what the tables do not print.
         proseFigures.figures().forEach(figures::putIfAbsent);
-        List<CheckResult> findings = new ArrayList<>(proseFigures.findings());
+        List<CheckResult> findings = new ArrayList<>(tableFigures.findings());
+        findings.addAll(proseFigures.findings());
         if (id.year() == null) {
             findings.add(new CheckResult(
                     "identity.year", null, null, false, null, null, "the document names no year it reports on"));
