@@ -326,7 +326,8 @@ final class TableReader {
             if (requestRows.isEmpty()) return;
             Map<String, List<Piece[]>> byRow = new LinkedHashMap<>();
             for (RequestRow r : requestRows) byRow.put(r.row().rowKey(), r.candidates());
-            new RequestTableArithmetic(forms.rows(Section.REQUESTS), format).narrow(byRow);
+            RequestTableArithmetic.columnSums(forms.rows(Section.REQUESTS), format)
+                    .narrow(byRow);
             for (RequestRow r : requestRows) {
                 if (r.cuts() == null)
                     place(r.row(), r.label(), r.method(), r.candidates().get(0));
