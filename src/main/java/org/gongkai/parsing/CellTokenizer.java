@@ -63,7 +63,8 @@ final class CellTokenizer {
             int s = i;
             while (i < to && text.charAt(i) != ' ') i++;
             if (CellValues.isValue(text.substring(s, i))) pieces.add(new GluedWords.Piece(s, i, true, false));
-            else GluedWords.split(text, s, i, pieces);
+            else if (GluedWords.mayHoldPieces(text, s, i)) GluedWords.split(text, s, i, pieces);
+            else pieces.add(new GluedWords.Piece(s, i, false, false));
         }
         List<int[]> merged = new ArrayList<>(pieces.size());
         int[] label = null;

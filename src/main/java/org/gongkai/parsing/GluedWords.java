@@ -23,6 +23,15 @@ final class GluedWords {
     /** A piece of a word: [start, end) in the text, a value or a label, and whether it starts a numbered item. */
     record Piece(int start, int end, boolean value, boolean itemStart) {}
 
+    /** Can the word [from, to) hold more than one piece? Only digits and numbered items cut a word. */
+    static boolean mayHoldPieces(String text, int from, int to) {
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            if ((c >= '0' && c <= '9') || c == '、' || c == '(') return true;
+        }
+        return false;
+    }
+
     /** Appends the pieces of the word [from, to) of {@code text}. */
     static void split(String text, int from, int to, List<Piece> out) {
         int labelStart = from;

@@ -64,9 +64,10 @@ final class StatisticsAnnexReader {
 
     /** The annex figures, and the cells no cut decided; empty when the document has no annex. */
     TableFigures read(String text, List<Cell> cells) {
+        int at = text.indexOf(HEADER);
         int header = -1;
-        for (int i = 0; i < cells.size() && header < 0; i++) {
-            if (cells.get(i).isLabel() && cells.get(i).text().contains(HEADER)) header = i;
+        for (int i = 0; at >= 0 && i < cells.size() && header < 0; i++) {
+            if (cells.get(i).isLabel() && cells.get(i).end() > at) header = i;
         }
         if (header < 0) return new TableFigures(Map.of(), List.of());
         int columns = cells.get(header).text().contains(CUMULATIVE) || nextLabelsMention(cells, header) ? 2 : 1;

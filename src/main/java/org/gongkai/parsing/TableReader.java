@@ -79,8 +79,12 @@ final class TableReader {
 
         private final List<CheckResult> findings = new ArrayList<>();
 
+        /** Where the statistics annex starts in the text, or -1. */
+        private final int annexHeader;
+
         Run(String text, List<Cell> cells, ReportFormat format) {
             this.text = text;
+            this.annexHeader = text.indexOf(ANNEX_HEADER);
             this.cells = cells;
             this.format = format;
         }
@@ -117,7 +121,7 @@ final class TableReader {
                 labels.clear();
                 return;
             }
-            if (cell.text().contains(ANNEX_HEADER)) {
+            if (annexHeader >= cell.start() && annexHeader < cell.end()) {
                 leaveSection(Section.AFTER);
                 return;
             }
@@ -135,10 +139,11 @@ final class TableReader {
         private boolean switchSection(String line) {
             // Headings start with their numeral; most lines can be ruled out without a regex.
             if (line.isEmpty() || "一二三四五六七(".indexOf(line.charAt(0)) < 0) return false;
+            String head = line.length() > 40 ? line.substring(0, 40) : line;
             Section next = null;
-            if (PROACTIVE_HEADING.matcher(line).find()) next = Section.PROACTIVE;
-            else if (REQUESTS_HEADING.matcher(line).find()) next = Section.REQUESTS;
-            else if (APPEALS_HEADING.matcher(line).find()) next = Section.APPEALS;
+            if (head.contains("主动公开") && PROACTIVE_HEADING.matcher(line).find()) next = Section.PROACTIVE;
+            else if (head.contains("申请") && REQUESTS_HEADING.matcher(line).find()) next = Section.REQUESTS;
+            else if (head.contains("行政") && APPEALS_HEADING.matcher(line).find()) next = Section.APPEALS;
             else if (OVERVIEW_HEADING.matcher(line).find()) next = Section.OVERVIEW;
             else if (LATER_HEADING.matcher(line).find() && section != Section.NONE) next = Section.AFTER;
             if (next == null) return false;
