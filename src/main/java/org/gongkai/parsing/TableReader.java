@@ -119,7 +119,8 @@ final class TableReader {
             // A heading is a line of its own, or in flattened text a label that starts with its numeral.
             if (switchSection(cell.text())) {
                 labels.clear();
-                return;
+                // Flattened text runs a heading into the header and first row label ("二、主动公开…现行有效件数 规章").
+                if (cell.wholeLine()) return;
             }
             if (annexHeader >= cell.start() && annexHeader < cell.end()) {
                 leaveSection(Section.AFTER);
@@ -208,6 +209,7 @@ final class TableReader {
                 lastRowLabel = rowLabel;
                 SourceMethod method =
                         match.fit() == OfficialForms.Fit.EXACT ? SourceMethod.LABEL : SourceMethod.LOOSE_LABEL;
+                values = withoutSpannedBlanks(values, columnsOf(match.row()).size());
                 if (labelEnd < last) addParts(match.row(), rowLabel, join(labelEnd + 1, last), values);
                 else if (match.row().section() == Section.REQUESTS)
                     requestRows.add(requestRow(match.row(), rowLabel, method, values));
@@ -220,6 +222,16 @@ final class TableReader {
                     addParts(lastRow, lastRowLabel, sub, values);
                 }
             }
+        }
+
+        /**
+         * A pipe table marks the columns a row label spans with empty cells ("| 一、本年新收… | | | 20 | 3 |…"): blanks
+         * before the first value are dropped while the row has more cells than columns.
+         */
+        private List<Cell> withoutSpannedBlanks(List<Cell> values, int columns) {
+            int from = 0;
+            while (values.size() - from > columns && values.get(from).kind() == CellKind.BLANK) from++;
+            return from == 0 ? values : values.subList(from, values.size());
         }
 
         private String join(int from, int to) {
