@@ -8,6 +8,8 @@ import java.math.BigDecimal;
  * @param value the number a VALUE cell holds; null for "—", "/", "无" and for labels and blanks
  * @param wholeLine the cell is the whole of its line (a heading or a cell-per-line layout)
  * @param lineHasNumber some cell of the same line holds a number (tells a blank cell from layout padding)
+ * @param runTogether the cell was cut from a line without tab or pipe separators, so a value cell may hold several
+ *     table cells whose digits ran together ("713000074")
  */
 record Cell(
         String text,
@@ -17,7 +19,8 @@ record Cell(
         BigDecimal value,
         int line,
         boolean wholeLine,
-        boolean lineHasNumber) {
+        boolean lineHasNumber,
+        boolean runTogether) {
 
     boolean isLabel() {
         return kind == CellKind.LABEL;

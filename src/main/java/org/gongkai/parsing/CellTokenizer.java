@@ -6,9 +6,10 @@ import java.util.List;
 
 /**
  * Splits normalized text into cells, whatever the table layout: a line with tabs or pipes is split at them (empty
- * fields are blank cells, which keep their column position); any other line is split at spaces, with neighbouring
- * words merged back into one label, so "(三) 不予公开 0 0" gives one label and two values, and a cell-per-line
- * table gives one cell per line.
+ * fields are blank cells, which keep their column position); any other line is split at spaces and where digits run
+ * into labels ({@link GluedWords}), with neighbouring label pieces merged back into one label, so "(三) 不予公开 0 0"
+ * gives one label and two values, "1.属于国家秘密00000002.其他…" a label, a value and the next label, and a
+ * cell-per-line table one cell per line.
  */
 final class CellTokenizer {
 
@@ -49,37 +50,42 @@ final class CellTokenizer {
                     spans.remove(spans.size() - 1);
                 }
             }
-            emit(text, spans, lineNo, false, out);
+            emit(text, spans, lineNo, false, false, out);
             return;
         }
-        // Space-separated: words, with runs of label words merged into one label.
+        // Space-separated: words cut into label and value pieces, with runs of label pieces merged into one label
+        // unless a piece starts a numbered item.
+        List<GluedWords.Piece> pieces = new ArrayList<>();
         int i = from;
         while (i < to) {
             while (i < to && text.charAt(i) == ' ') i++;
             if (i >= to) break;
             int s = i;
             while (i < to && text.charAt(i) != ' ') i++;
-            spans.add(new int[] {s, i});
+            if (CellValues.isValue(text.substring(s, i))) pieces.add(new GluedWords.Piece(s, i, true, false));
+            else if (GluedWords.mayHoldPieces(text, s, i)) GluedWords.split(text, s, i, pieces);
+            else pieces.add(new GluedWords.Piece(s, i, false, false));
         }
-        List<int[]> merged = new ArrayList<>(spans.size());
+        List<int[]> merged = new ArrayList<>(pieces.size());
         int[] label = null;
-        for (int[] sp : spans) {
-            boolean value = CellValues.isValue(text.substring(sp[0], sp[1]));
-            if (value) {
+        for (GluedWords.Piece piece : pieces) {
+            if (piece.value()) {
                 if (label != null) merged.add(label);
                 label = null;
-                merged.add(sp);
-            } else if (label == null) {
-                label = new int[] {sp[0], sp[1]};
+                merged.add(new int[] {piece.start(), piece.end()});
+            } else if (label == null || piece.itemStart()) {
+                if (label != null) merged.add(label);
+                label = new int[] {piece.start(), piece.end()};
             } else {
-                label[1] = sp[1];
+                label[1] = piece.end();
             }
         }
         if (label != null) merged.add(label);
-        emit(text, merged, lineNo, merged.size() == 1, out);
+        emit(text, merged, lineNo, merged.size() == 1, true, out);
     }
 
-    private static void emit(String text, List<int[]> spans, int lineNo, boolean wholeLine, List<Cell> out) {
+    private static void emit(
+            String text, List<int[]> spans, int lineNo, boolean wholeLine, boolean runTogether, List<Cell> out) {
         int count = spans.size();
         String[] texts = new String[count];
         CellKind[] kinds = new CellKind[count];
@@ -98,7 +104,7 @@ final class CellTokenizer {
         }
         for (int k = 0; k < count; k++) {
             int[] sp = spans.get(k);
-            out.add(new Cell(texts[k], sp[0], sp[1], kinds[k], values[k], lineNo, wholeLine, hasNumber));
+            out.add(new Cell(texts[k], sp[0], sp[1], kinds[k], values[k], lineNo, wholeLine, hasNumber, runTogether));
         }
     }
 

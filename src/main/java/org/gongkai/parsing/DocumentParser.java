@@ -2,7 +2,6 @@ package org.gongkai.parsing;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -27,6 +26,7 @@ public final class DocumentParser {
 
     private final TableReader tables;
     private final ProseReader prose = new ProseReader();
+    private final StatisticsAnnexReader annexes = new StatisticsAnnexReader();
     private final IdentityReader identities;
     private final DocumentClassifier classifier = new DocumentClassifier();
     private final TextDecoder decoder = new TextDecoder();
@@ -90,9 +90,11 @@ public final class DocumentParser {
         DocumentIdentity id = identities.read(text, htmlTitle, hints);
 
         ReportFormat tableFormat = tableFormat(text, id.year());
-        TableFigures tableFigures = tables.read(text, CellTokenizer.cells(text), tableFormat);
+        List<Cell> cells = CellTokenizer.cells(text);
+        TableFigures tableFigures = tables.read(text, cells, tableFormat);
+        TableFigures annexFigures = annexes.read(text, cells);
         ProseFigures proseFigures = prose.read(text);
-        boolean proseStates = !proseFigures.figures().isEmpty();
+        boolean proseStates = !proseFigures.figures().isEmpty() || !annexFigures.isEmpty();
 
         Classification classification =
                 classifier.classify(id.title(), text, !tableFigures.isEmpty(), tableFormat, proseStates);
@@ -100,10 +102,10 @@ public final class DocumentParser {
         if (!classification.kind().isReport())
             return new ParsedDocument(text, charset, id.title(), classification, null, id.evidence());
 
-        Map<String, Figure> figures = new LinkedHashMap<>(tableFigures.figures());
-        // Tables are the authority; a sentence only fills what the tables do not print.
-        proseFigures.figures().forEach(figures::putIfAbsent);
-        List<CheckResult> findings = new ArrayList<>(proseFigures.findings());
+        List<CheckResult> findings = new ArrayList<>(tableFigures.findings());
+        findings.addAll(annexFigures.findings());
+        findings.addAll(proseFigures.findings());
+        Map<String, Figure> figures = StatedFigures.combine(tableFigures, annexFigures, proseFigures, findings);
         findings.addAll(id.findings());
         if (id.year() == null) {
             findings.add(new CheckResult(

@@ -20,7 +20,9 @@ final class OfficialForms {
     enum Fit {
         EXACT,
         EXTENDED,
-        TRUNCATED
+        TRUNCATED,
+        /** The label ends a longer run of text it was flattened into ("…本年处理决定数量行政许可"). */
+        SUFFIX
     }
 
     record RowMatch(FormRow row, Fit fit) {}
@@ -113,7 +115,8 @@ final class OfficialForms {
 
     /**
      * The row a label key names among the given rows: an exact label wins, then the longest form label the key
-     * starts with, then the single form label the key is a long enough beginning of.
+     * starts with, then the single form label the key is a long enough beginning of, then the longest form label the
+     * key ends with (flattened text runs headers and labels together).
      */
     static RowMatch match(String key, List<FormRow> rows, ReportFormat format) {
         if (key.isEmpty()) return null;
@@ -121,6 +124,8 @@ final class OfficialForms {
         int extendedLength = 0;
         FormRow truncated = null;
         int truncatedCount = 0;
+        FormRow suffix = null;
+        int suffixLength = 0;
         for (FormRow row : rows) {
             if (!row.existsIn(format)) continue;
             for (String label : row.labelKeys()) {
@@ -129,6 +134,10 @@ final class OfficialForms {
                     if (label.length() >= MIN_EXTENDED && key.startsWith(label) && label.length() > extendedLength) {
                         extended = row;
                         extendedLength = label.length();
+                    }
+                    if (key.endsWith(label) && label.length() > suffixLength) {
+                        suffix = row;
+                        suffixLength = label.length();
                     }
                 } else if (key.length() >= MIN_TRUNCATED
                         && key.length() * 5 >= label.length() * 3
@@ -141,6 +150,7 @@ final class OfficialForms {
         }
         if (extended != null) return new RowMatch(extended, Fit.EXTENDED);
         if (truncatedCount == 1) return new RowMatch(truncated, Fit.TRUNCATED);
+        if (suffix != null) return new RowMatch(suffix, Fit.SUFFIX);
         return null;
     }
 }

@@ -1,15 +1,20 @@
 package org.gongkai.parsing;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.stream.Stream;
 import org.gongkai.canonical.Bound;
 import org.gongkai.canonical.CanonicalReport;
 import org.gongkai.canonical.Figure;
@@ -22,8 +27,10 @@ import org.gongkai.rendering.ReportRenderer;
 
 /**
  * Measures single-threaded parsing throughput: renders N standard-format reports (HTML tables, cell per line, tab
- * separated; 2019 and 2021 formats), warms up, then parses them all on one thread and prints documents per second.
- * Run: {@code java -cp target/classes:$(cat cp.txt) org.gongkai.parsing.ParserBenchmark [documents] [rounds]}.
+ * separated; 2019 and 2021 formats), warms up, then parses them all on one thread and prints documents per second;
+ * then does the same for the real documents of the corpus (the text files of {@code src/test/resources/corpus}, or of
+ * the directory given as third argument), whose flattened tables take the slower paths of the parser.
+ * Run: {@code java -cp target/classes:$(cat cp.txt) org.gongkai.parsing.ParserBenchmark [documents] [rounds] [corpus]}.
  */
 public final class ParserBenchmark {
 
@@ -39,6 +46,46 @@ public final class ParserBenchmark {
         int documents = args.length > 0 ? Integer.parseInt(args[0]) : 3000;
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 5;
         measure(documents, rounds);
+        Path corpus = Path.of(args.length > 2 ? args[2] : "src/test/resources/corpus");
+        if (Files.isDirectory(corpus)) measureCorpus(corpus, rounds);
+        else System.out.printf("no corpus at %s: corpus throughput not measured%n", corpus.toAbsolutePath());
+    }
+
+    /** Parses the corpus's text documents repeatedly on one thread and prints documents per CPU-second. */
+    public static double measureCorpus(Path directory, int rounds) {
+        List<byte[]> bodies = new ArrayList<>();
+        try (Stream<Path> files = Files.list(directory)) {
+            for (Path f :
+                    files.filter(p -> p.toString().endsWith(".txt")).sorted().toList()) {
+                bodies.add(Files.readAllBytes(f));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        List<String> types = new ArrayList<>();
+        bodies.forEach(b -> types.add("text/plain"));
+        // Each round parses the corpus enough times to take a measurable while.
+        int repeat = Math.max(1, 3000 / Math.max(1, bodies.size()));
+        List<byte[]> repeated = new ArrayList<>();
+        List<String> repeatedTypes = new ArrayList<>();
+        for (int r = 0; r < repeat; r++) {
+            repeated.addAll(bodies);
+            repeatedTypes.addAll(types);
+        }
+        DocumentParser parser = DocumentParser.standard();
+        for (int warm = 0; warm < 2; warm++) parseAll(parser, repeated, repeatedTypes);
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        double best = 0;
+        for (int round = 1; round <= rounds; round++) {
+            long cpuStart = threads.getCurrentThreadCpuTime();
+            parseAll(parser, repeated, repeatedTypes);
+            double cpuSeconds = (threads.getCurrentThreadCpuTime() - cpuStart) / 1e9;
+            best = Math.max(best, repeated.size() / cpuSeconds);
+        }
+        System.out.printf(
+                "corpus: %d text documents of %s, parsed %d times a round: best %.0f documents/s per core%n",
+                bodies.size(), directory, repeat, best);
+        return best;
     }
 
     public static Throughput measure(int documents, int rounds) {

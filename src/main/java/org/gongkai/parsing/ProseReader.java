@@ -15,9 +15,10 @@ import org.gongkai.canonical.Source;
 
 /**
  * Reads the figures reports state in sentences: items published (with per-channel counts as parts), requests
- * received, handled and pending, review and litigation (including "未发生…行政复议…行政诉讼" as zeros), and counts of
- * normative documents issued, repealed and in force. The first statement of a figure wins. A stated total whose
- * "其中" parts do not add up is a finding.
+ * received, handled, granted, partly granted and pending, review and litigation split into direct and after-review
+ * suits (including "未发生…行政复议…行政诉讼" as zeros), and counts of normative documents issued, repealed and in force.
+ * The first statement of a figure wins, except that "主动公开政府信息N条" wins over looser counts of items. A negation
+ * zeroes only what its clause names. A stated total whose "其中" parts do not add up is a finding.
  */
 final class ProseReader {
 
@@ -27,15 +28,34 @@ final class ProseReader {
     static final String PENDING = "requests.carried_forward.total";
     static final String CARRIED_OVER = "requests.carried_over.total";
     static final String REVIEW = "review.total";
-    static final List<String> LITIGATION = List.of("litigation.direct.total", "litigation.after_review.total");
+    static final String GRANTED = "outcome.granted.total";
+    static final String PARTIAL = "outcome.partial.total";
+    static final String LITIGATION_DIRECT = "litigation.direct.total";
+    static final String LITIGATION_AFTER_REVIEW = "litigation.after_review.total";
+    static final List<String> LITIGATION = List.of(LITIGATION_DIRECT, LITIGATION_AFTER_REVIEW);
+
+    /** "主动公开政府信息2543条": the year's total in the words of the old reports, preferred to any other count. */
+    private static final Pattern ITEMS_PROACTIVE = ProseNumber.compile("主动公开(?:政府)?信息 ?(?:共|共计|合计|总计|达)?{N}条{T}");
 
     private static final Pattern ITEMS = ProseNumber.compile("(?:公开|发布)[^。;,!?\\n]{0,20}?信息(?:共|共计|合计|总计|达)?{N}条{T}");
-    private static final Pattern RECEIVED = ProseNumber.compile("(?:受理|收到|接收|新收|接到)[^,;。\\d\\n]{0,15}?{N}件");
+    private static final Pattern RECEIVED = ProseNumber.compile("(?:受理|收到|接收|新收|接到)[^,;。\\d\\n]{0,15}?{N}(?:件|条)");
     private static final Pattern RECEIVED_NONE = Pattern.compile("(?:未收到|没有收到|未受理|未接到|未发生)[^,;。\\n]{0,20}申请");
+    private static final Pattern GRANTED_COUNT =
+            ProseNumber.compile("(?<!部分)(?:同意公开|予以公开|全部公开)[^,;。\\d\\n]{0,6}?{N}(?:件|条)");
+    private static final Pattern PARTIAL_COUNT =
+            ProseNumber.compile("(?:同意部分公开|部分公开|部分予以公开)[^,;。\\d\\n]{0,6}?{N}(?:件|条)");
+    private static final Pattern LITIGATION_DIRECT_COUNT =
+            ProseNumber.compile("(?:未经复议|直接)(?:起诉|提起行政诉讼|提起诉讼|向法院起诉)[^,;。\\d\\n]{0,6}?{N}(?:件|起|宗)");
+    private static final Pattern LITIGATION_AFTER_REVIEW_COUNT =
+            ProseNumber.compile("复议后(?:起诉|提起行政诉讼|提起诉讼|向法院起诉)[^,;。\\d\\n]{0,6}?{N}(?:件|起|宗)");
+    /** "收到1份有关政府信息公开行政复议申请": the count stands before the words. */
+    private static final Pattern REVIEW_RECEIVED =
+            ProseNumber.compile("(?:收到|受理|发生|办理|涉及)[^,;。\\d\\n]{0,4}?{N}(?:件|份|起|宗)[^,;。\\d\\n]{0,14}?行政复议");
+
     private static final Pattern ALL_HANDLED = Pattern.compile("(?:全部|均已|均|已全部)(?:按时|依法|按期)?(?:办结|答复)");
     private static final Pattern CARRIED_OVER_NONE = Pattern.compile("(?:无|没有)(?:去年|上年|上一年)[^,;。\\n]{0,4}结转");
     private static final Pattern HANDLED_AFTER = ProseNumber.compile("{N}件[^,;。\\d\\n]{0,12}?(?:办结|答复完毕)");
-    private static final Pattern HANDLED_BEFORE = ProseNumber.compile("(?:办结|答复)[^,;。\\d\\n]{0,8}?{N}件");
+    private static final Pattern HANDLED_BEFORE = ProseNumber.compile("(?:办结|答复)[^,;。\\d\\n]{0,8}?{N}(?:件|条)");
     private static final Pattern PENDING_AFTER =
             ProseNumber.compile("{N}件[^,;。\\d\\n]{0,6}?(?:正在办理|正在处理|尚在办理|仍在办理|正在答复)");
     private static final Pattern PENDING_BEFORE =
@@ -50,6 +70,7 @@ final class ProseReader {
     ProseFigures read(String text) {
         Map<String, Figure> figures = new LinkedHashMap<>();
         List<CheckResult> findings = new ArrayList<>();
+        readProactiveTotal(text, figures);
         int n = text.length();
         int start = 0;
         while (start < n) {
@@ -63,6 +84,25 @@ final class ProseReader {
         }
         checkPartSums(text, figures, findings);
         return new ProseFigures(figures, findings);
+    }
+
+    /** The first "主动公开政府信息N条" of the text, with the parts listed after it, wins over looser phrasings. */
+    private void readProactiveTotal(String text, Map<String, Figure> figures) {
+        Matcher m = ITEMS_PROACTIVE.matcher(text);
+        if (!m.find()) return;
+        ProseNumber total = ProseNumber.from(m);
+        if (total == null) return;
+        int from = m.start();
+        while (from > 0 && !isSentenceEnd(text.charAt(from - 1))) from--;
+        while (from < m.start() && text.charAt(from) == ' ') from++;
+        int to = m.end();
+        while (to < text.length() && !isSentenceEnd(text.charAt(to))) to++;
+        if (to < text.length() && text.charAt(to) != '\n') to++;
+        List<Part> parts = partsAfter(text, m.end());
+        figures.put(
+                ITEMS_PUBLISHED,
+                new Figure(
+                        total.value(), total.bound(), Source.prose(text.substring(from, to), from, to), parts, null));
     }
 
     private static boolean isSentenceEnd(char c) {
@@ -97,11 +137,23 @@ final class ProseReader {
         // Table rows ("一、本年新收政府信息公开申请数量\t0…") are not sentences.
         if (!sentence.contains("公开") || sentence.indexOf('\t') >= 0) return;
         Source source = Source.prose(sentence, from, to);
-        boolean counted = sentence.indexOf('件') >= 0;
-        if (!(counted && put(figures, REQUESTS_NEW, RECEIVED.matcher(sentence), source))
-                && sentence.contains("未")
-                && RECEIVED_NONE.matcher(sentence).find()) {
-            figures.putIfAbsent(REQUESTS_NEW, Figure.exact(0, source));
+        boolean counted = sentence.indexOf('件') >= 0 || sentence.indexOf('条') >= 0;
+        // A negation zeroes only what it names: a clause about a review or a suit says nothing of the requests.
+        int clauseStart = 0;
+        for (int i = 0; i <= sentence.length(); i++) {
+            if (i < sentence.length() && sentence.charAt(i) != ',' && sentence.charAt(i) != ';') continue;
+            String clause = sentence.substring(clauseStart, i);
+            clauseStart = i + 1;
+            if (!clause.contains("申请") || clause.contains("复议") || clause.contains("诉讼")) continue;
+            if (!(counted && put(figures, REQUESTS_NEW, RECEIVED.matcher(clause), source))
+                    && clause.contains("未")
+                    && RECEIVED_NONE.matcher(clause).find()) {
+                figures.putIfAbsent(REQUESTS_NEW, Figure.exact(0, source));
+            }
+        }
+        if (counted) {
+            put(figures, GRANTED, GRANTED_COUNT.matcher(sentence), source);
+            put(figures, PARTIAL, PARTIAL_COUNT.matcher(sentence), source);
         }
         if (counted && (sentence.contains("办结") || sentence.contains("答复"))) {
             if (!put(figures, HANDLED, HANDLED_AFTER.matcher(sentence), source)) {
@@ -148,15 +200,22 @@ final class ProseReader {
             clauseStart = i + 1;
             int review = clause.indexOf("行政复议");
             int litigation = clause.indexOf("行政诉讼");
-            if (review < 0 && litigation < 0) continue;
-            int firstTerm = review < 0 ? litigation : (litigation < 0 ? review : Math.min(review, litigation));
+            int suit = clause.indexOf("起诉");
+            if (review < 0 && litigation < 0 && suit < 0) continue;
+            int firstTerm = Integer.MAX_VALUE;
+            for (int term : new int[] {review, litigation, suit}) if (term >= 0) firstTerm = Math.min(firstTerm, term);
             Matcher negation = NEGATION.matcher(clause);
             if (negation.find() && negation.start() < firstTerm) {
                 if (review >= 0) figures.putIfAbsent(REVIEW, Figure.exact(0, source));
                 if (litigation >= 0) LITIGATION.forEach(k -> figures.putIfAbsent(k, Figure.exact(0, source)));
-            } else if (review >= 0) {
-                put(figures, REVIEW, REVIEW_COUNT.matcher(clause), source);
+                continue;
             }
+            if (review >= 0 && !put(figures, REVIEW, REVIEW_COUNT.matcher(clause), source)) {
+                put(figures, REVIEW, REVIEW_RECEIVED.matcher(clause), source);
+            }
+            // Suits are stored only where the text splits them into direct and after-review.
+            put(figures, LITIGATION_DIRECT, LITIGATION_DIRECT_COUNT.matcher(clause), source);
+            put(figures, LITIGATION_AFTER_REVIEW, LITIGATION_AFTER_REVIEW_COUNT.matcher(clause), source);
         }
     }
 
