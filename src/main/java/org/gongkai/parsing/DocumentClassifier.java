@@ -13,10 +13,25 @@ final class DocumentClassifier {
 
     private static final Pattern REPORT_TITLE = Pattern.compile("报告|年报|工作总结|公开情况|工作情况|总结");
     private static final Pattern OTHER_TITLE = Pattern.compile("实施方案|工作要点|通知|工作计划|实施意见|意见|办法|规定|指南|目录|方案|计划|要点");
+    /**
+     * Titles of documents that look like reports but are not: a blank template of the report's tables
+     * (…年度报告格式模板) and the other yearly disclosures with dense tables, final accounts and budgets (部门决算,
+     * 预算), whose 总计 rows would otherwise read as disclosure tables.
+     */
+    private static final Pattern LOOKALIKE_TITLE = Pattern.compile("模板|模版|样表|样张|决算|预算");
+
     private static final Pattern REPORT_BODY = Pattern.compile("报告如下|年度报告|本报告|工作总结如下");
 
     Classification classify(
             String title, String text, boolean hasTables, ReportFormat tableFormat, boolean hasProseFigures) {
+        Matcher lookalike = LOOKALIKE_TITLE.matcher(title == null ? "" : title);
+        if (lookalike.find()) {
+            return new Classification(
+                    DocumentKind.NOT_A_REPORT,
+                    "the title \"" + title + "\" names a " + lookalike.group() + " ("
+                            + describe(lookalike.group()) + "), not an annual report on government information"
+                            + " disclosure");
+        }
         if (hasTables) {
             return new Classification(
                     DocumentKind.of(tableFormat),
@@ -55,6 +70,9 @@ final class DocumentClassifier {
             case "办法", "规定" -> "rules";
             case "指南" -> "a guide";
             case "目录" -> "a catalogue";
+            case "模板", "模版", "样表", "样张" -> "a blank template";
+            case "决算" -> "final accounts";
+            case "预算" -> "a budget";
             default -> "another kind of document";
         };
     }

@@ -71,21 +71,33 @@ public final class DocumentParser {
     }
 
     private ParsedDocument parseDecodable(byte[] bytes, String contentType, Hints hints) {
-        DecodedText decoded = decoder.decode(bytes, contentType);
-        String raw = decoded.text();
+        // PDF and Word files become the same flattened text as HTML, already normalized, with their pages.
+        PagedText paged = PagedDocuments.read(bytes);
+        String raw;
         String htmlTitle = null;
-        // Declared HTML without a single tag is plain text: flattening it would join its lines.
-        boolean declaredHtml =
-                contentType != null && contentType.toLowerCase(Locale.ROOT).contains("html") && raw.indexOf('<') >= 0;
-        boolean html = declaredHtml || HtmlFlattener.looksLikeHtml(raw.substring(0, Math.min(raw.length(), 4096)));
-        if (html) {
-            HtmlFlattener.Flattened flat = HtmlFlattener.flatten(raw);
-            raw = flat.text();
-            htmlTitle = flat.title();
+        String charset;
+        if (paged != null) {
+            raw = paged.text();
+            htmlTitle = paged.title();
+            charset = PagedDocuments.CHARSET;
+        } else {
+            DecodedText decoded = decoder.decode(bytes, contentType);
+            raw = decoded.text();
+            charset = decoded.charset().name();
+            // Declared HTML without a single tag is plain text: flattening it would join its lines.
+            boolean declaredHtml = contentType != null
+                    && contentType.toLowerCase(Locale.ROOT).contains("html")
+                    && raw.indexOf('<') >= 0;
+            boolean html = declaredHtml || HtmlFlattener.looksLikeHtml(raw.substring(0, Math.min(raw.length(), 4096)));
+            if (html) {
+                HtmlFlattener.Flattened flat = HtmlFlattener.flatten(raw);
+                raw = flat.text();
+                htmlTitle = flat.title();
+            }
         }
         String text = TextNormalizer.normalize(raw);
         if (text.isBlank()) {
-            throw new UnreadableDocumentException("empty document: no text after decoding as " + decoded.charset());
+            throw new UnreadableDocumentException("empty document: no text after decoding as " + charset);
         }
         DocumentIdentity id = identities.read(text, htmlTitle, hints);
 
@@ -96,13 +108,13 @@ public final class DocumentParser {
 
         Classification classification =
                 classifier.classify(id.title(), text, !tableFigures.isEmpty(), tableFormat, proseStates);
-        String charset = decoded.charset().name();
         if (!classification.kind().isReport())
             return new ParsedDocument(text, charset, id.title(), classification, null);
 
         Map<String, Figure> figures = new LinkedHashMap<>(tableFigures.figures());
         // Tables are the authority; a sentence only fills what the tables do not print.
         proseFigures.figures().forEach(figures::putIfAbsent);
+        if (paged != null) figures.replaceAll((key, figure) -> paged.located(figure));
         List<CheckResult> findings = new ArrayList<>(proseFigures.findings());
         if (id.year() == null) {
             findings.add(new CheckResult(
