@@ -17,7 +17,7 @@ import org.gongkai.parsing.UnreadableDocumentException;
  * A PDF's text layer as the flattened text every other format becomes (see {@link PagedText}), page by page:
  * characters with their positions and the ruling lines come from PDFBox, tables are rebuilt from the lines
  * ({@link PdfTableGrid}), a table broken across pages continues without its repeated header, and the large lines
- * heading the first page are joined into the title.
+ * heading the first page (all in the first line's size) are joined into one title line.
  */
 public final class PdfText {
 
@@ -85,9 +85,13 @@ public final class PdfText {
             int first = 0;
             if (page.number() == 1) {
                 StringBuilder t = new StringBuilder();
-                while (first < blocks.size()
+                float titleSize = blocks.isEmpty() || !(blocks.get(0) instanceof PageLayout.TextBlock tb0)
+                        ? 0
+                        : tb0.line().size();
+                while (titleSize >= bodySize * TITLE_SCALE
+                        && first < blocks.size()
                         && blocks.get(first) instanceof PageLayout.TextBlock tb
-                        && tb.line().size() >= bodySize * TITLE_SCALE) {
+                        && Math.abs(tb.line().size() - titleSize) <= 0.5f) {
                     t.append(tb.line().text());
                     first++;
                 }
