@@ -104,7 +104,12 @@ public final class DocxText {
     private static String cellText(XWPFTableCell cell) {
         StringBuilder b = new StringBuilder();
         for (XWPFParagraph p : cell.getParagraphs()) {
-            String t = p.getText().replace('\t', ' ').strip();
+            // A line break inside a cell wraps its label (结果 / 纠正): one word again, as in the PDF path.
+            String t = p.getText()
+                    .replace('\t', ' ')
+                    .replace("\n", "")
+                    .replace("\r", "")
+                    .strip();
             if (t.isEmpty()) continue;
             if (b.length() > 0 && isLatin(b.charAt(b.length() - 1)) && isLatin(t.charAt(0))) b.append(' ');
             b.append(t);
