@@ -54,6 +54,9 @@ public final class PdfText {
                 RulingCollector rulings = new RulingCollector(page);
                 List<Ruling> lines = rulings.collect();
                 images += rulings.images();
+                // Lines are in the page's own coordinates, the text in the displayed ones: on a rotated page the
+                // two disagree, so its tables are read as text lines (space-separated cells) instead.
+                if (page.getRotation() % 360 != 0) lines = List.of();
                 List<Glyph> g = glyphs.collect(document, i + 1);
                 characters += g.size();
                 contents.add(new PageContent(i + 1, box.getWidth(), box.getHeight(), g, lines));
