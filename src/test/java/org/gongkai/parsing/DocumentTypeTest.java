@@ -54,27 +54,4 @@ class DocumentTypeTest {
                     .isEqualByComparingTo("21");
         }
     }
-
-    @Test
-    void putsThePageOfEveryCorpusPdfFigureInItsSource() {
-        ParsedDocument doc =
-                DocumentParser.standard().parse(CorpusDocumentsTest.bytes("18_hongze-district-2023.pdf"), null, null);
-        assertThat(doc.report()
-                        .figures()
-                        .get("proactive.licensing.decisions")
-                        .source()
-                        .page())
-                .isEqualTo(2);
-        assertThat(doc.report().figures().get("requests.new.total").source().page())
-                .isEqualTo(3);
-        // The section-三 table continues on page 4 after the page break.
-        assertThat(doc.report().figures().get("outcome.total.total").source().page())
-                .isEqualTo(4);
-        assertThat(doc.report().figures().get("review.total").source().page()).isEqualTo(4);
-        assertThat(doc.report().figures().values())
-                .allSatisfy(f -> assertThat(f.source().page()).isNotNull());
-        assertThat(TextNormalizer.normalize(doc.text()))
-                .as("the text is normalized once")
-                .isEqualTo(doc.text());
-    }
 }
