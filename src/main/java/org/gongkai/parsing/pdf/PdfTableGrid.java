@@ -14,6 +14,8 @@ final class PdfTableGrid {
 
     /** Lines this close (points) are one line; a line ending this close to another meets it. */
     private static final float TOLERANCE = 2f;
+    /** Pieces of one line this far apart (points) are one line: dashes, or borders drawn cell by cell. */
+    private static final float GAP = 4f;
     /** Caps keep a hostile page of thousands of lines from building a huge grid; real forms have far fewer. */
     private static final int MAX_LINES = 400;
 
@@ -44,8 +46,9 @@ final class PdfTableGrid {
     }
 
     /** The ruled tables of a page: groups of connected lines with at least two lines each way. */
-    static List<PdfTableGrid> find(List<Ruling> rulings) {
-        if (rulings.size() > MAX_LINES * 4) return List.of();
+    static List<PdfTableGrid> find(List<Ruling> drawn) {
+        if (drawn.size() > MAX_LINES * 4) return List.of();
+        List<Ruling> rulings = joined(drawn);
         int n = rulings.size();
         int[] group = new int[n];
         for (int i = 0; i < n; i++) group[i] = i;
@@ -78,6 +81,45 @@ final class PdfTableGrid {
         }
         tables.sort((a, b) -> Float.compare(a.top(), b.top()));
         return tables;
+    }
+
+    /**
+     * Collinear pieces of one line joined into one (dashed borders, or a border drawn cell by cell), so that a
+     * separator is never taken for missing where its pieces leave a gap.
+     */
+    static List<Ruling> joined(List<Ruling> drawn) {
+        List<Ruling> out = new ArrayList<>(drawn.size());
+        for (boolean horizontal : new boolean[] {true, false}) {
+            List<Ruling> lines = new ArrayList<>();
+            for (Ruling r : drawn) if (r.horizontal() == horizontal) lines.add(r);
+            lines.sort((a, b) -> {
+                int byPosition = Float.compare(Math.round(a.position()), Math.round(b.position()));
+                return byPosition != 0 ? byPosition : Float.compare(start(a), start(b));
+            });
+            Ruling current = null;
+            for (Ruling r : lines) {
+                if (current != null
+                        && Math.abs(r.position() - current.position()) <= TOLERANCE
+                        && start(r) <= end(current) + GAP) {
+                    current = horizontal
+                            ? new Ruling(current.x1(), current.y1(), Math.max(current.x2(), r.x2()), current.y2())
+                            : new Ruling(current.x1(), current.y1(), current.x2(), Math.max(current.y2(), r.y2()));
+                    continue;
+                }
+                if (current != null) out.add(current);
+                current = r;
+            }
+            if (current != null) out.add(current);
+        }
+        return out;
+    }
+
+    private static float start(Ruling r) {
+        return r.horizontal() ? r.x1() : r.y1();
+    }
+
+    private static float end(Ruling r) {
+        return r.horizontal() ? r.x2() : r.y2();
     }
 
     float top() {

@@ -61,6 +61,12 @@ public final class PdfText {
                 characters += g.size();
                 contents.add(new PageContent(i + 1, box.getWidth(), box.getHeight(), g, lines));
             }
+            int unmapped = unmapped(contents);
+            if (characters >= MIN_CHARACTERS && unmapped * 2 > characters) {
+                throw new NeedsOcrException("the PDF's text layer does not map its fonts to Unicode (" + unmapped
+                        + " of " + characters + " characters unreadable): only OCR could read it, which this service"
+                        + " does not do");
+            }
             if (characters < MIN_CHARACTERS) {
                 throw new NeedsOcrException("the PDF has no text layer (" + pages + " page(s), " + characters
                         + " character(s), " + images + " image(s)): it is a scan and needs OCR, which this service"
@@ -154,6 +160,18 @@ public final class PdfText {
 
     private static void newline(StringBuilder out) {
         if (out.length() > 0 && out.charAt(out.length() - 1) != '\n') out.append('\n');
+    }
+
+    /** Characters that a font without a Unicode map leaves as private-use, replacement or control codes. */
+    private static int unmapped(List<PageContent> pages) {
+        int n = 0;
+        for (PageContent page : pages) {
+            for (Glyph g : page.glyphs()) {
+                char c = g.text().charAt(0);
+                if (c == '\uFFFD' || (c >= '\uE000' && c <= '\uF8FF') || Character.isISOControl(c)) n++;
+            }
+        }
+        return n;
     }
 
     /** The right edge of the page's text lines: a line reaching it was wrapped. */
