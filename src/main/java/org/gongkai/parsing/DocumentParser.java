@@ -71,33 +71,23 @@ public final class DocumentParser {
     }
 
     private ParsedDocument parseDecodable(byte[] bytes, String contentType, Hints hints) {
-        // PDF and Word files become the same flattened text as HTML, already normalized, with their pages.
+        // PDF and Word files become the same flattened text as HTML (already normalized), with their pages.
         PagedText paged = PagedDocuments.read(bytes);
-        String raw;
-        String htmlTitle = null;
-        String charset;
-        if (paged != null) {
-            raw = paged.text();
-            htmlTitle = paged.title();
-            charset = PagedDocuments.CHARSET;
-        } else {
-            DecodedText decoded = decoder.decode(bytes, contentType);
-            raw = decoded.text();
-            charset = decoded.charset().name();
-            // Declared HTML without a single tag is plain text: flattening it would join its lines.
-            boolean declaredHtml = contentType != null
-                    && contentType.toLowerCase(Locale.ROOT).contains("html")
-                    && raw.indexOf('<') >= 0;
-            boolean html = declaredHtml || HtmlFlattener.looksLikeHtml(raw.substring(0, Math.min(raw.length(), 4096)));
-            if (html) {
-                HtmlFlattener.Flattened flat = HtmlFlattener.flatten(raw);
-                raw = flat.text();
-                htmlTitle = flat.title();
-            }
+        DecodedText decoded = paged != null ? PagedDocuments.decoded(paged) : decoder.decode(bytes, contentType);
+        String raw = decoded.text();
+        String htmlTitle = paged == null ? null : paged.title();
+        // Declared HTML without a single tag is plain text: flattening it would join its lines.
+        boolean declaredHtml =
+                contentType != null && contentType.toLowerCase(Locale.ROOT).contains("html") && raw.indexOf('<') >= 0;
+        boolean html = declaredHtml || HtmlFlattener.looksLikeHtml(raw.substring(0, Math.min(raw.length(), 4096)));
+        if (html && paged == null) {
+            HtmlFlattener.Flattened flat = HtmlFlattener.flatten(raw);
+            raw = flat.text();
+            htmlTitle = flat.title();
         }
         String text = TextNormalizer.normalize(raw);
         if (text.isBlank()) {
-            throw new UnreadableDocumentException("empty document: no text after decoding as " + charset);
+            throw new UnreadableDocumentException("empty document: no text after decoding as " + decoded.charset());
         }
         DocumentIdentity id = identities.read(text, htmlTitle, hints);
 
@@ -108,6 +98,8 @@ public final class DocumentParser {
 
         Classification classification =
                 classifier.classify(id.title(), text, !tableFigures.isEmpty(), tableFormat, proseStates);
+        String charset =
+                paged != null ? PagedDocuments.CHARSET : decoded.charset().name();
         if (!classification.kind().isReport())
             return new ParsedDocument(text, charset, id.title(), classification, null);
 

@@ -1,5 +1,6 @@
 package org.gongkai.parsing;
 
+import java.nio.charset.StandardCharsets;
 import org.gongkai.parsing.pdf.PdfText;
 import org.gongkai.parsing.word.DocText;
 import org.gongkai.parsing.word.DocxText;
@@ -14,6 +15,11 @@ final class PagedDocuments {
     static final String CHARSET = "binary";
 
     private PagedDocuments() {}
+
+    /** The paged text as decoded text (the parser's next steps take either). */
+    static DecodedText decoded(PagedText paged) {
+        return new DecodedText(paged.text(), StandardCharsets.UTF_8);
+    }
 
     /** The text of a PDF or Word file; null when the bytes are text or HTML. */
     static PagedText read(byte[] bytes) {
