@@ -45,8 +45,9 @@ public class DocumentResource {
     @POST
     @Consumes(MediaType.WILDCARD)
     @Operation(
-            summary = "Submit a document (text or HTML, any charset); a report in it is parsed and stored (202 when"
-                    + " its agency, region or year cannot be resolved: kept unresolved, counted nowhere)")
+            summary = "Submit a document (text or HTML in any charset, PDF, .docx or .doc, whatever the Content-Type"
+                    + " says: the type is told from the bytes); a report in it is parsed and stored (202 when its"
+                    + " agency, region or year cannot be resolved: kept unresolved, counted nowhere)")
     public Response receive(
             InputStream body,
             @HeaderParam("Content-Type") String contentType,

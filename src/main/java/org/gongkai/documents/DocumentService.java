@@ -12,6 +12,7 @@ import org.gongkai.agencies.AgencyProfiler;
 import org.gongkai.canonical.CanonicalReport;
 import org.gongkai.parsing.DocumentParser;
 import org.gongkai.parsing.Hints;
+import org.gongkai.parsing.NeedsOcrException;
 import org.gongkai.parsing.ParsedDocument;
 import org.gongkai.parsing.UnreadableDocumentException;
 import org.gongkai.problems.FieldError;
@@ -64,6 +65,9 @@ public class DocumentService {
         ParsedDocument parsed;
         try {
             parsed = parser.parse(body, contentType, hints);
+        } catch (NeedsOcrException e) {
+            throw new ProblemException(
+                    422, "needs-ocr", "Scanned document", e.getMessage(), List.of(new FieldError("", e.getMessage())));
         } catch (UnreadableDocumentException e) {
             throw new ProblemException(
                     422,

@@ -21,13 +21,14 @@ import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import me.tongfei.progressbar.ProgressBar;
+import org.gongkai.parsing.DocumentType;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code gongkai ingest DIR|ZIP}: sends every document of a folder or zip archive to a running service, with a
- * progress bar and a summary by classification. Resumable: a document whose bytes the service already holds is
+ * {@code gongkai ingest DIR|ZIP}: sends every document of a folder or zip archive (text, HTML, PDF, .docx, .doc) to a
+ * running service, with a progress bar and a summary by classification. Resumable: a document whose bytes the service already holds is
  * skipped without being sent again.
  */
 @Command(name = "ingest", mixinStandardHelpOptions = true, description = "Ingest a folder or zip of report documents")
@@ -97,7 +98,7 @@ public final class IngestCommand implements Callable<Integer> {
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
         if (known.statusCode() == 200) return "skipped (already in)";
-        String type = e.name().matches("(?i).*\\.html?$") ? "text/html" : "text/plain";
+        String type = contentType(e.name(), body);
         HttpResponse<String> r = http.send(
                 HttpRequest.newBuilder(URI.create(url + "/api/documents?sourceUrl="
                                 + URLEncoder.encode("file:" + e.name(), StandardCharsets.UTF_8)))
@@ -117,6 +118,18 @@ public final class IngestCommand implements Callable<Integer> {
                 e.name() + ": " + r.statusCode() + " " + answer.path("detail").asText(r.body()));
         String classification = answer.path("classification").asText("");
         return classification.isEmpty() ? "refused (" + r.statusCode() + ")" : classification;
+    }
+
+    /**
+     * The Content-Type to send: a PDF or Word file by its bytes (the service sniffs them too), else by its name;
+     * text by its extension.
+     */
+    static String contentType(String name, byte[] body) {
+        DocumentType sniffed = DocumentType.sniff(body);
+        if (sniffed != DocumentType.TEXT) return sniffed.mediaType();
+        DocumentType named = DocumentType.ofFileName(name);
+        if (named != null) return named.mediaType();
+        return name.matches("(?i).*\\.html?$") ? "text/html" : "text/plain";
     }
 
     private static List<Entry> folderEntries(Path folder) throws IOException {

@@ -60,9 +60,23 @@ final class DocumentClassifier {
     private static final Pattern CELL_NUMBER = Pattern.compile("\\d+(?![\\d.、)）])");
 
     private static final int TEMPLATE_MAX_NUMBERS = 2;
+    /**
+     * Titles of documents that look like reports but are not: a blank template of the report's tables
+     * (…年度报告格式模板) and the other yearly disclosures with dense tables, final accounts and budgets (部门决算,
+     * 预算), whose 总计 rows would otherwise read as disclosure tables.
+     */
+    private static final Pattern LOOKALIKE_TITLE = Pattern.compile("模板|模版|样表|样张|决算|预算");
 
     Classification classify(
             String title, String text, boolean hasTables, ReportFormat tableFormat, boolean hasProseFigures) {
+        Matcher lookalike = LOOKALIKE_TITLE.matcher(title == null ? "" : title);
+        if (lookalike.find()) {
+            return new Classification(
+                    DocumentKind.NOT_A_REPORT,
+                    "the title \"" + title + "\" names a " + lookalike.group() + " ("
+                            + describe(lookalike.group()) + "), not an annual report on government information"
+                            + " disclosure");
+        }
         if (hasTables) {
             return new Classification(
                     DocumentKind.of(tableFormat),
@@ -145,7 +159,9 @@ final class DocumentClassifier {
             case "办法", "规定", "细则", "制度", "决定" -> "rules";
             case "指南" -> "a guide";
             case "目录", "清单" -> "a catalogue";
-            case "决算", "预算" -> "a budget or final accounts";
+            case "模板", "模版", "样表", "样张" -> "a blank template";
+            case "决算" -> "final accounts";
+            case "预算" -> "a budget";
             default -> "another kind of document";
         };
     }

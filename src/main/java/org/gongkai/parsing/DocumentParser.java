@@ -71,14 +71,16 @@ public final class DocumentParser {
     }
 
     private ParsedDocument parseDecodable(byte[] bytes, String contentType, Hints hints) {
-        DecodedText decoded = decoder.decode(bytes, contentType);
+        // PDF and Word files become the same flattened text as HTML (already normalized), with their pages.
+        PagedText paged = PagedDocuments.read(bytes);
+        DecodedText decoded = paged != null ? PagedDocuments.decoded(paged) : decoder.decode(bytes, contentType);
         String raw = decoded.text();
-        String htmlTitle = null;
+        String htmlTitle = paged == null ? null : paged.title();
         // Declared HTML without a single tag is plain text: flattening it would join its lines.
         boolean declaredHtml =
                 contentType != null && contentType.toLowerCase(Locale.ROOT).contains("html") && raw.indexOf('<') >= 0;
         boolean html = declaredHtml || HtmlFlattener.looksLikeHtml(raw.substring(0, Math.min(raw.length(), 4096)));
-        if (html) {
+        if (html && paged == null) {
             HtmlFlattener.Flattened flat = HtmlFlattener.flatten(raw);
             raw = flat.text();
             htmlTitle = flat.title();
@@ -98,7 +100,8 @@ public final class DocumentParser {
 
         Classification classification =
                 classifier.classify(id.title(), text, !tableFigures.isEmpty(), tableFormat, proseStates);
-        String charset = decoded.charset().name();
+        String charset =
+                paged != null ? PagedDocuments.CHARSET : decoded.charset().name();
         if (!classification.kind().isReport())
             return new ParsedDocument(text, charset, id.title(), classification, null, id.evidence());
 
@@ -106,6 +109,7 @@ public final class DocumentParser {
         findings.addAll(annexFigures.findings());
         findings.addAll(proseFigures.findings());
         Map<String, Figure> figures = StatedFigures.combine(tableFigures, annexFigures, proseFigures, findings);
+        if (paged != null) figures.replaceAll((key, figure) -> paged.located(figure));
         findings.addAll(id.findings());
         if (id.year() == null) {
             findings.add(new CheckResult(
