@@ -10,6 +10,7 @@ import org.gongkai.canonical.CheckResult;
 import org.gongkai.canonical.Figure;
 import org.gongkai.canonical.ReportFormat;
 import org.gongkai.metrics.MetricCatalogue;
+import org.gongkai.parsing.input.UnreadableDocumentException;
 import org.gongkai.regions.RegionDirectory;
 import org.gongkai.regions.RegionResolver;
 

@@ -1,6 +1,8 @@
 package org.gongkai.parsing;
 
 import java.nio.charset.StandardCharsets;
+import org.gongkai.parsing.input.RawPages;
+import org.gongkai.parsing.input.UnreadableDocumentException;
 import org.gongkai.parsing.pdf.PdfText;
 import org.gongkai.parsing.word.DocText;
 import org.gongkai.parsing.word.DocxText;
@@ -29,11 +31,15 @@ final class PagedDocuments {
             throw new UnreadableDocumentException(
                     "document too large: " + bytes.length + " bytes, the limit is " + TextDecoder.MAX_BYTES + " bytes");
         }
-        return switch (type) {
-            case PDF -> PdfText.read(bytes);
-            case DOCX -> DocxText.read(bytes);
-            case DOC -> DocText.read(bytes);
-            case TEXT -> null;
-        };
+        RawPages raw =
+                switch (type) {
+                    case PDF -> PdfText.read(bytes);
+                    case DOCX -> DocxText.read(bytes);
+                    case DOC -> DocText.read(bytes);
+                    case TEXT -> null;
+                };
+        if (raw == null) return null;
+        PagedText text = PagedText.ofPages(raw.pages(), raw.title());
+        return raw.paged() ? text : text.withoutPages();
     }
 }

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.gongkai.parsing.input.UnreadableDocumentException;
 
 /**
  * Turns bytes into text: the charset the content type (or an HTML meta tag) names, else strict UTF-8, else GB18030

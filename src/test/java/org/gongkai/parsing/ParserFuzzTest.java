@@ -14,6 +14,7 @@ import java.util.Random;
 import org.gongkai.canonical.Figure;
 import org.gongkai.canonical.ReportFormat;
 import org.gongkai.metrics.MetricCatalogue;
+import org.gongkai.parsing.input.UnreadableDocumentException;
 import org.gongkai.rendering.Layout;
 import org.gongkai.rendering.RandomReports;
 import org.gongkai.rendering.ReportRenderer;

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.Random;
+import org.gongkai.parsing.input.UnreadableDocumentException;
 import org.junit.jupiter.api.Test;
 
 class TextDecodingTest {

@@ -9,12 +9,12 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
-import org.gongkai.parsing.NeedsOcrException;
-import org.gongkai.parsing.PagedText;
-import org.gongkai.parsing.UnreadableDocumentException;
+import org.gongkai.parsing.input.NeedsOcrException;
+import org.gongkai.parsing.input.RawPages;
+import org.gongkai.parsing.input.UnreadableDocumentException;
 
 /**
- * A PDF's text layer as the flattened text every other format becomes (see {@link PagedText}), page by page:
+ * A PDF's text layer as the flattened text every other format becomes (the parser's PagedText), page by page:
  * characters with their positions and the ruling lines come from PDFBox, tables are rebuilt from the lines
  * ({@link PdfTableGrid}), a table broken across pages continues without its repeated header, and the large lines
  * heading the first page (all in the first line's size) are joined into one title line.
@@ -36,7 +36,7 @@ public final class PdfText {
      * @throws NeedsOcrException when the PDF has no text layer (pages of images)
      * @throws UnreadableDocumentException when the bytes are not a PDF PDFBox can open, or it is encrypted
      */
-    public static PagedText read(byte[] bytes) {
+    public static RawPages read(byte[] bytes) {
         try (PDDocument document = Loader.loadPDF(bytes)) {
             int pages = document.getNumberOfPages();
             if (pages == 0) throw new UnreadableDocumentException("the PDF has no pages");
@@ -80,7 +80,7 @@ public final class PdfText {
         }
     }
 
-    static PagedText layOut(List<PageContent> pages) {
+    static RawPages layOut(List<PageContent> pages) {
         float bodySize = bodySize(pages.get(0));
         List<String> texts = new ArrayList<>(pages.size());
         String title = null;
@@ -137,7 +137,7 @@ public final class PdfText {
             previousEndedInTable = !blocks.isEmpty() && blocks.get(blocks.size() - 1) instanceof PageLayout.TableBlock;
             texts.add(out.toString());
         }
-        return PagedText.ofPages(texts, title);
+        return new RawPages(texts, title, true);
     }
 
     /**

@@ -10,8 +10,8 @@ import org.apache.poi.hwpf.usermodel.Range;
 import org.apache.poi.hwpf.usermodel.Table;
 import org.apache.poi.hwpf.usermodel.TableCell;
 import org.apache.poi.hwpf.usermodel.TableRow;
-import org.gongkai.parsing.PagedText;
-import org.gongkai.parsing.UnreadableDocumentException;
+import org.gongkai.parsing.input.RawPages;
+import org.gongkai.parsing.input.UnreadableDocumentException;
 
 /**
  * A legacy Word 97–2003 file ({@code .doc}) through POI's HWPF, where it reads: paragraphs as lines, tables as
@@ -25,7 +25,7 @@ public final class DocText {
 
     private DocText() {}
 
-    public static PagedText read(byte[] bytes) {
+    public static RawPages read(byte[] bytes) {
         try (HWPFDocument doc = new HWPFDocument(new ByteArrayInputStream(bytes))) {
             Range range = doc.getRange();
             StringBuilder out = new StringBuilder();
@@ -40,7 +40,7 @@ public final class DocText {
                     out.append(clean(p.text())).append('\n');
                 }
             }
-            return PagedText.ofPages(List.of(out.toString()), null).withoutPages();
+            return new RawPages(List.of(out.toString()), null, false);
         } catch (IOException | RuntimeException e) {
             throw new UnreadableDocumentException(
                     "a legacy Word (.doc) file that POI's HWPF cannot read (" + e.getMessage()

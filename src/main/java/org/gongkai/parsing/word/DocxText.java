@@ -13,8 +13,8 @@ import org.apache.poi.xwpf.usermodel.XWPFSDT;
 import org.apache.poi.xwpf.usermodel.XWPFTable;
 import org.apache.poi.xwpf.usermodel.XWPFTableCell;
 import org.apache.poi.xwpf.usermodel.XWPFTableRow;
-import org.gongkai.parsing.PagedText;
-import org.gongkai.parsing.UnreadableDocumentException;
+import org.gongkai.parsing.input.RawPages;
+import org.gongkai.parsing.input.UnreadableDocumentException;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTTcPr;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTTrPr;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.STMerge;
@@ -40,11 +40,11 @@ public final class DocxText {
 
     private DocxText() {}
 
-    public static PagedText read(byte[] bytes) {
+    public static RawPages read(byte[] bytes) {
         try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(bytes))) {
             StringBuilder out = new StringBuilder();
             for (IBodyElement element : doc.getBodyElements()) append(out, element);
-            return PagedText.ofPages(List.of(out.toString()), null).withoutPages();
+            return new RawPages(List.of(out.toString()), null, false);
         } catch (IOException | RuntimeException e) {
             throw new UnreadableDocumentException("not a readable Word (.docx) document: " + e.getMessage(), e);
         }

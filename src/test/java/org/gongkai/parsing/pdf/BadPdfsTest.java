@@ -13,7 +13,7 @@ import org.gongkai.TestFiles;
 import org.gongkai.parsing.DocumentParser;
 import org.gongkai.parsing.Hints;
 import org.gongkai.parsing.ParsedDocument;
-import org.gongkai.parsing.UnreadableDocumentException;
+import org.gongkai.parsing.input.UnreadableDocumentException;
 import org.junit.jupiter.api.Test;
 
 /** PDFs that cannot be read whole are refused with a message, or read as far as they go; never a 500. */

@@ -16,7 +16,7 @@ import org.gongkai.canonical.Figure;
 import org.gongkai.parsing.DocumentParser;
 import org.gongkai.parsing.Hints;
 import org.gongkai.parsing.ParsedDocument;
-import org.gongkai.parsing.UnreadableDocumentException;
+import org.gongkai.parsing.input.UnreadableDocumentException;
 import org.junit.jupiter.api.Test;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTTcPr;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.STMerge;

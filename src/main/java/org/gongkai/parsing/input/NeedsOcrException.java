@@ -1,4 +1,4 @@
-package org.gongkai.parsing;
+package org.gongkai.parsing.input;
 
 /**
  * A PDF without a text layer (a scan): its figures could only be guessed at by character recognition, which

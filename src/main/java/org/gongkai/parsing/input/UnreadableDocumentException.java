@@ -1,4 +1,4 @@
-package org.gongkai.parsing;
+package org.gongkai.parsing.input;
 
 /**
  * The bytes cannot be read as a document at all (empty, binary, undecodable or too large); the service answers 4xx.
