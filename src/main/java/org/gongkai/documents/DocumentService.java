@@ -96,10 +96,11 @@ public class DocumentService {
         if (documentId.isEmpty()) return known(documents.idOf(sha256).orElseThrow(), hints, regionCode); // meanwhile
         long reportId = gaps.isPresent()
                 ? reports.keepUnresolved(report, documentId.get(), gaps.get())
-                : reports.submit(report, documentId.get());
+                : reports.submit(report, documentId.get(), parsed.identity().printedAgency());
         return DocumentOutcome.of(
                 Long.toString(documentId.get()),
                 parsed.classification().code(),
+                IdentityDecision.of(parsed.identity()),
                 reader.find(reportId).orElseThrow(),
                 true);
     }
@@ -125,7 +126,7 @@ public class DocumentService {
      */
     private DocumentOutcome known(long documentId, Hints hints, String regionCode) {
         StoredDocument d = documents.find(documentId).orElseThrow();
-        if (d.reportIds().isEmpty()) return DocumentOutcome.of(d.id(), d.classification(), null, false);
+        if (d.reportIds().isEmpty()) return DocumentOutcome.of(d.id(), d.classification(), d.identity(), null, false);
         long reportId = Long.parseLong(d.reportIds().get(d.reportIds().size() - 1));
         boolean hinted = hints.agency() != null || hints.year() != null || regionCode != null;
         if (hinted) {
@@ -142,7 +143,7 @@ public class DocumentService {
                     });
         }
         return DocumentOutcome.of(
-                d.id(), d.classification(), reader.find(reportId).orElse(null), false);
+                d.id(), d.classification(), d.identity(), reader.find(reportId).orElse(null), false);
     }
 
     static byte[] sha256(byte[] body) {

@@ -1,5 +1,7 @@
 package org.gongkai.documents;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -13,12 +15,15 @@ import java.util.HexFormat;
 import java.util.Optional;
 import org.gongkai.parsing.ParsedDocument;
 
-/** Reads and writes the {@code document} table: original bytes, normalized text, classification. */
+/** Reads and writes the {@code document} table: original bytes, normalized text, classification, identity evidence. */
 @ApplicationScoped
 public class DocumentStore {
 
     @Inject
     AgroalDataSource dataSource;
+
+    @Inject
+    ObjectMapper json;
 
     /** The id of the document with these bytes, if it was received before. */
     public Optional<Long> idOf(byte[] sha256) {
@@ -40,8 +45,8 @@ public class DocumentStore {
                 PreparedStatement s = c.prepareStatement(
                         """
                         insert into document (sha256, content_type, charset, source_url, title, classification, reason,
-                                              body, normalized)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                              body, normalized, identity)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb))
                         on conflict (sha256) do nothing
                         returning id
                         """)) {
@@ -54,10 +59,11 @@ public class DocumentStore {
             s.setString(7, parsed.classification().reason());
             s.setBytes(8, body);
             s.setString(9, parsed.text());
+            s.setString(10, json.writeValueAsString(IdentityDecision.of(parsed.identity())));
             try (ResultSet rs = s.executeQuery()) {
                 return rs.next() ? Optional.of(rs.getLong(1)) : Optional.empty();
             }
-        } catch (SQLException e) {
+        } catch (SQLException | JsonProcessingException e) {
             throw new IllegalStateException("cannot store the document", e);
         }
     }
@@ -67,7 +73,8 @@ public class DocumentStore {
                 PreparedStatement s = c.prepareStatement(
                         """
                         select id, sha256, content_type, charset, source_url, title, classification, received_at,
-                               normalized, array(select r.id from report r where r.document_id = d.id order by r.id)
+                               normalized, array(select r.id from report r where r.document_id = d.id order by r.id),
+                               identity
                         from document d where id = ?
                         """)) {
             s.setLong(1, id);
@@ -85,10 +92,20 @@ public class DocumentStore {
                         Arrays.stream((Long[]) rs.getArray(10).getArray())
                                 .map(String::valueOf)
                                 .toList(),
+                        identity(rs.getString(11)),
                         rs.getString(9)));
             }
         } catch (SQLException e) {
             throw new IllegalStateException("cannot read document " + id, e);
+        }
+    }
+
+    private IdentityDecision identity(String stored) {
+        if (stored == null) return null;
+        try {
+            return json.readValue(stored, IdentityDecision.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a document's stored identity is not valid JSON", e);
         }
     }
 }

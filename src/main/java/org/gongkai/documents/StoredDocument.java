@@ -6,6 +6,9 @@ import java.util.List;
 /**
  * A received document as {@code GET /api/documents/{id}} returns it: its metadata and the normalized text that the
  * provenance offsets of its figures refer to.
+ *
+ * @param identity which places of the page decided its agency and year, with every candidate it offered; null for a
+ *     document received before identities were kept
  */
 public record StoredDocument(
         String id,
@@ -17,4 +20,5 @@ public record StoredDocument(
         String classification,
         OffsetDateTime receivedAt,
         List<String> reportIds,
+        IdentityDecision identity,
         String text) {}

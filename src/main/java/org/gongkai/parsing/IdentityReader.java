@@ -130,7 +130,8 @@ final class IdentityReader {
         if (agency.name == null) missing.add("agency");
         if (agency.regionCode == null) missing.add("regionCode");
         if (year == null) missing.add("year");
-        IdentityEvidence evidence = new IdentityEvidence(agency.source, yearSource, candidates, missing);
+        IdentityEvidence evidence =
+                new IdentityEvidence(agency.source, agency.printed, yearSource, candidates, missing);
         return new DocumentIdentity(
                 title, agency.name, agency.regionCode, year, published, sourceUrl, evidence, findings);
     }
@@ -138,7 +139,8 @@ final class IdentityReader {
     /** One place of the page that names an agency. */
     private record Named(String name, String source) {}
 
-    private record Decision(String name, String regionCode, String source) {}
+    /** The canonical name decided, its region, where it was found, and the name as printed there (completed). */
+    private record Decision(String name, String regionCode, String source, String printed) {}
 
     private static void add(List<Named> names, String name, String source) {
         if (name == null || name.isBlank()) return;
@@ -166,19 +168,19 @@ final class IdentityReader {
             candidates.add(
                     new Candidate("agency", n.name, fit.size() == 1 ? fit.get(0).code() : null, n.source));
             if (fit.size() == 1)
-                return new Decision(aliases.expand(n.name), fit.get(0).code(), n.source);
+                return new Decision(aliases.expand(n.name), fit.get(0).code(), n.source, n.name);
         }
         for (Named n : names) {
             Decision completed = completed(n, names, site, ends, candidates, findings);
             if (completed != null) return completed;
         }
-        if (names.isEmpty()) return new Decision(null, null, null);
+        if (names.isEmpty()) return new Decision(null, null, null, null);
         // Nothing decides: keep the first name, and list every region it could mean.
         for (int i = 0; i < names.size(); i++) {
             for (Region r : fits.get(i))
                 candidates.add(new Candidate("regionCode", r.code(), r.code(), names.get(i).source));
         }
-        return new Decision(aliases.expand(names.get(0).name), null, names.get(0).source);
+        return new Decision(aliases.expand(names.get(0).name), null, names.get(0).source, names.get(0).name);
     }
 
     /** The regions of a name that several fit which lie under, or over, a region the page names elsewhere. */
@@ -220,17 +222,19 @@ final class IdentityReader {
                 only = r;
             }
             if (only != null) {
-                String name = written.iterator().next() + aliases.expand(abbreviation.group(2));
+                String region = written.iterator().next();
+                String name = region + aliases.expand(abbreviation.group(2));
                 candidates.add(new Candidate("agency", name, only.code(), n.source + "+region-elsewhere"));
-                return new Decision(name, only.code(), n.source);
+                return new Decision(name, only.code(), n.source, region + abbreviation.group(2));
             }
         }
         if (site.isPresent()
                 && site.get().level() == RegionLevel.PROVINCE
                 && (n.name.startsWith("省") || n.name.endsWith("厅"))) {
-            String name = site.get().name() + aliases.expand(n.name.startsWith("省") ? n.name.substring(1) : n.name);
+            String printed = site.get().name() + (n.name.startsWith("省") ? n.name.substring(1) : n.name);
+            String name = aliases.expand(printed);
             candidates.add(new Candidate("agency", name, site.get().code(), n.source + "+url"));
-            return new Decision(name, site.get().code(), n.source);
+            return new Decision(name, site.get().code(), n.source, printed);
         }
         Optional<OcrCorrector.Correction> correction = ocr.correct(n.name);
         if (correction.isPresent()) {
@@ -248,7 +252,7 @@ final class IdentityReader {
                             + c.corrected() + "\" (" + c.region().name() + ", "
                             + c.region().code()
                             + "), the only correction of one OCR-confused character that names a region"));
-            return new Decision(name, c.region().code(), n.source);
+            return new Decision(name, c.region().code(), n.source, c.corrected());
         }
         return null;
     }

@@ -104,9 +104,11 @@ public class ReportReader {
             Map<String, Figure> figures = figures(c, id, head.year() == null ? UNKNOWN_YEAR : head.year(), format);
             List<CheckResult> checks = checks(c, id);
             checks.addAll(assessor.crossChecks(figures));
+            StoredReport.AgencyView agency =
+                    head.agency().withAliases(aliases(c, head.agency().id()));
             return Optional.of(new StoredReport(
                     head.id(),
-                    head.agency(),
+                    agency,
                     head.year(),
                     head.format(),
                     head.revision(),
@@ -134,7 +136,11 @@ public class ReportReader {
         // an unresolved report is no revision, hence never latest
         if (!f.allRevisions() && !unresolved) where.append(" and r.is_latest");
         if (f.agency() != null) {
-            where.append(" and coalesce(a.name, r.agency_name) like ?");
+            // the agency's name, a name its reports were filed under, or an unresolved report's document's name; the
+            // aliases are matched once (an uncorrelated IN is a hashed subplan), not probed per report
+            where.append(" and (coalesce(a.name, r.agency_name) like ?"
+                    + " or r.agency_id in (select x.agency_id from agency_alias x where x.alias like ?))");
+            args.add(ReportFilterSql.nameContaining(f.agency()));
             args.add(ReportFilterSql.nameContaining(f.agency()));
         }
         if (f.regionCode() != null) {
@@ -279,7 +285,22 @@ public class ReportReader {
                 new StoredReport.RegionView(
                         names.get(RegionLevel.PROVINCE), names.get(RegionLevel.CITY), names.get(RegionLevel.COUNTY)),
                 levelCode,
-                rs.getString(col + 4));
+                rs.getString(col + 4),
+                null);
+    }
+
+    /** The agency's aliases in the order first seen; none for an unresolved report (no agency). */
+    private static List<String> aliases(Connection c, String agencyId) throws SQLException {
+        if (agencyId == null) return List.of();
+        List<String> out = new ArrayList<>();
+        try (PreparedStatement s = c.prepareStatement(
+                "select alias from agency_alias where agency_id = ? order by first_seen_at, alias")) {
+            s.setLong(1, Long.parseLong(agencyId));
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) out.add(rs.getString(1));
+            }
+        }
+        return out;
     }
 
     private List<IdentityEvidence.Candidate> candidates(String stored) {

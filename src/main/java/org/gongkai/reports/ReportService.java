@@ -47,9 +47,18 @@ public class ReportService {
     /** Stores a new revision and returns its id. */
     @Transactional
     public long submit(CanonicalReport report, Long documentId) {
+        return submit(report, documentId, null);
+    }
+
+    /**
+     * Stores a new revision of a document's report and returns its id; the agency's name as the document printed it
+     * becomes an alias of the agency when it differs from the canonical name (in the same transaction).
+     */
+    @Transactional
+    public long submit(CanonicalReport report, Long documentId, String printedName) {
         AgencyProfile agency = profile(report);
         try (Connection c = dataSource.getConnection()) {
-            return store.insert(c, agency, report, assessor.assess(report), documentId);
+            return store.insert(c, agency, report, assessor.assess(report), documentId, printedName);
         } catch (SQLException e) {
             throw new IllegalStateException("cannot store the report of " + report.agencyName(), e);
         }
@@ -109,7 +118,7 @@ public class ReportService {
             UnresolvedStore.Pending p =
                     unresolved.lock(c, id).orElseThrow(() -> ProblemException.notFound("no report has the id " + id));
             if (!p.unresolved()) throw alreadyResolved(id);
-            unresolved.resolve(c, p, agency, claim.year());
+            unresolved.resolve(c, p, agency, claim.year(), claim.agencyName());
         } catch (SQLException e) {
             throw new IllegalStateException("cannot resolve report " + id, e);
         }

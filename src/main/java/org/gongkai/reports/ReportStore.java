@@ -10,6 +10,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.gongkai.agencies.AgencyProfile;
@@ -42,10 +43,16 @@ public class ReportStore {
     @Inject
     Rollups rollups;
 
-    public long insert(Connection c, AgencyProfile agency, CanonicalReport r, Assessment a, Long documentId)
+    /**
+     * Writes the revision; {@code printedName} is the agency's name as its document printed it (null for none), which
+     * with the name the report gives is recorded as an alias of the agency where it differs from the canonical one.
+     */
+    public long insert(
+            Connection c, AgencyProfile agency, CanonicalReport r, Assessment a, Long documentId, String printedName)
             throws SQLException {
         takeBulkLockShared(c);
         long agencyId = agencies.idOf(c, agency);
+        agencies.recordAliases(c, agencyId, agency.name(), Arrays.asList(r.agencyName(), printedName), documentId);
         Succession next = succeed(c, agencyId, r.year());
         int revision = next.revision();
         Long superseded = next.superseded();

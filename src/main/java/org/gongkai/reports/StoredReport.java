@@ -50,9 +50,23 @@ public record StoredReport(
     /**
      * The agency with its region spelled out by level. For an unresolved report: no id, level or sector, the name the
      * document gave (or null), and as region the narrowest one its candidates share (or null).
+     *
+     * @param aliases the other names the agency's reports were filed under (平潭县人社局 for 平潭县人力资源和社会保障局), in
+     *     the order first seen; empty for an unresolved report; absent from list items
      */
     public record AgencyView(
-            String id, String name, String regionCode, RegionView region, String level, String sector) {}
+            String id,
+            String name,
+            String regionCode,
+            RegionView region,
+            String level,
+            String sector,
+            @JsonInclude(JsonInclude.Include.NON_NULL) List<String> aliases) {
+
+        AgencyView withAliases(List<String> aliases) {
+            return new AgencyView(id, name, regionCode, region, level, sector, aliases);
+        }
+    }
 
     /** Province, city and county names; null where the agency sits above that level. */
     public record RegionView(String province, String city, String county) {}

@@ -10,12 +10,14 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.gongkai.agencies.AgencyProfile;
 import org.gongkai.agencies.AgencyStore;
 import org.gongkai.canonical.CanonicalReport;
 import org.gongkai.checks.Assessment;
+import org.gongkai.regions.DepartmentAliases;
 import org.gongkai.regions.Region;
 import org.gongkai.regions.RegionDirectory;
 import org.gongkai.storage.Rollups;
@@ -34,8 +36,17 @@ public class UnresolvedStore {
      * @param year 0 when unknown
      * @param agencyName the name the document gave (null when none)
      * @param regionCode the region its document resolved to when only the agency or year is missing, else null
+     * @param documentId its document, null for none
+     * @param printedAgency the agency's name as the document printed it (its stored identity), null when unknown
      */
-    public record Pending(long id, String status, int year, String agencyName, String regionCode) {
+    public record Pending(
+            long id,
+            String status,
+            int year,
+            String agencyName,
+            String regionCode,
+            Long documentId,
+            String printedAgency) {
 
         public boolean unresolved() {
             return StoredReport.UNRESOLVED.equals(status);
@@ -116,15 +127,24 @@ public class UnresolvedStore {
         try (PreparedStatement s = c.prepareStatement(
                 """
                 select status, year, agency_name,
-                       case when not 'regionCode' = any(identity_missing) then region_code end
+                       case when not 'regionCode' = any(identity_missing) then region_code end,
+                       document_id,
+                       (select d.identity ->> 'printedAgency' from document d where d.id = report.document_id)
                 from report where id = ?"""
                         + lock)) {
             s.setLong(1, id);
             try (ResultSet rs = s.executeQuery()) {
                 if (!rs.next()) return Optional.empty();
                 String region = rs.getString(4);
+                long documentId = rs.getLong(5);
                 return Optional.of(new Pending(
-                        id, rs.getString(1), rs.getInt(2), rs.getString(3), region == null ? null : region.trim()));
+                        id,
+                        rs.getString(1),
+                        rs.getInt(2),
+                        rs.getString(3),
+                        region == null ? null : region.trim(),
+                        rs.wasNull() ? null : documentId,
+                        rs.getString(6)));
             }
         }
     }
@@ -134,8 +154,10 @@ public class UnresolvedStore {
      * agency-year has revisions already (as any resubmission), its figures in the year's partition, the roll-ups
      * moved (the superseded revision out, this one in). The caller took the bulk lock and the row lock.
      */
-    public void resolve(Connection c, Pending p, AgencyProfile agency, int year) throws SQLException {
+    public void resolve(Connection c, Pending p, AgencyProfile agency, int year, String claimedName)
+            throws SQLException {
         long agencyId = agencies.idOf(c, agency);
+        agencies.recordAliases(c, agencyId, agency.name(), aliasesOf(p, agency, claimedName), p.documentId());
         ReportStore.Succession next = ReportStore.succeed(c, agencyId, year);
         if (p.year() != year) {
             try (PreparedStatement s =
@@ -168,6 +190,22 @@ public class UnresolvedStore {
         try (PreparedStatement s = c.prepareStatement("update report_version set resolutions = resolutions + 1")) {
             s.executeUpdate();
         }
+    }
+
+    /**
+     * The names a resolved report was filed under: the resolver's own spelling, and the document's when it names the
+     * same agency — the canonical name is it written out, or it with a region before it (市中区审计局 resolved as
+     * 济南市市中区审计局). A document's name that the resolver replaced by another body's is no alias of it.
+     */
+    static List<String> aliasesOf(Pending p, AgencyProfile agency, String claimedName) {
+        List<String> written = new ArrayList<>();
+        written.add(claimedName);
+        for (String documentName : new String[] {p.agencyName(), p.printedAgency()}) {
+            if (documentName != null
+                    && agency.name().endsWith(DepartmentAliases.standard().expand(documentName.strip())))
+                written.add(documentName);
+        }
+        return written;
     }
 
     private String candidatesJson(UnresolvedIdentity identity) {

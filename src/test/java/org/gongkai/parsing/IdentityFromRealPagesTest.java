@@ -116,8 +116,13 @@ class IdentityFromRealPagesTest {
     @Test
     void seatsAZoneAgencyInTheDivisionThatSeatsTheZone() {
         ParsedDocument doc = parse("两江新区管委会2021年政府信息公开工作年度报告\n" + BODY);
-        assertThat(doc.report().agencyName()).isEqualTo("两江新区管委会");
+        // stored under one spelling however pages write it (管委会 = 管理委员会); the printed one is kept
+        assertThat(doc.report().agencyName()).isEqualTo("两江新区管理委员会");
+        assertThat(doc.identity().printedAgency()).isEqualTo("两江新区管委会");
         assertThat(doc.report().regionCode()).isEqualTo("500000");
+        ParsedDocument written = parse("两江新区管理委员会2022年政府信息公开工作年度报告\n" + BODY);
+        assertThat(written.report().agencyName()).isEqualTo("两江新区管理委员会");
+        assertThat(written.report().regionCode()).isEqualTo("500000");
 
         ParsedDocument department = parse("青岛西海岸新区市场监督管理局2020年政府信息公开工作年度报告\n" + BODY);
         assertThat(department.report().regionCode()).isEqualTo("370211");
@@ -151,6 +156,12 @@ class IdentityFromRealPagesTest {
         assertThat(doc.report().agencyName()).isEqualTo("汉寿县人力资源和社会保障局");
         assertThat(doc.report().regionCode()).isEqualTo("430722");
         assertThat(doc.identity().agencySource()).isEqualTo("title");
+        // the abbreviation as printed, completed with the region named elsewhere: the alias its agency is found by
+        assertThat(doc.identity().printedAgency()).isEqualTo("汉寿县人社局");
+        assertThat(doc.identity().candidates())
+                .filteredOn(c -> c.field().equals("agency"))
+                .extracting(Candidate::value)
+                .startsWith("县人社局");
     }
 
     @Test
@@ -165,6 +176,7 @@ class IdentityFromRealPagesTest {
     void correctsOneOcrConfusedCharacterAndSaysSo() {
         ParsedDocument doc = parse("汩罗市教育局2019年政府信息公开工作年度报告\n" + BODY);
         assertThat(doc.report().agencyName()).isEqualTo("汨罗市教育局");
+        assertThat(doc.identity().printedAgency()).isEqualTo("汨罗市教育局");
         assertThat(doc.report().regionCode()).isEqualTo("430681");
         assertThat(doc.report().findings()).extracting(CheckResult::rule).contains("identity.ocr_correction");
         assertThat(doc.identity().candidates()).extracting(Candidate::source).contains("ocr-correction");
