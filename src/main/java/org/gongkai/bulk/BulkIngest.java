@@ -14,10 +14,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Consumer;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.gongkai.agencies.AgencyProfile;
 import org.gongkai.canonical.CanonicalReport;
 import org.gongkai.checks.ReportAssessor;
+import org.gongkai.config.GongkaiConfig;
 import org.gongkai.problems.FieldError;
 import org.gongkai.problems.ProblemException;
 import org.gongkai.reports.ReportService;
@@ -45,8 +45,8 @@ public class BulkIngest {
     @Inject
     BulkWriter writer;
 
-    @ConfigProperty(name = "gongkai.bulk.batch-size", defaultValue = "2000")
-    int batchSize;
+    @Inject
+    GongkaiConfig config;
 
     /** Ingests every line, handing each line's outcome to {@code answer} in input order. */
     public BulkSummary ingest(InputStream ndjson, Consumer<BulkLine> answer) throws IOException {
@@ -58,6 +58,7 @@ public class BulkIngest {
         ExecutorService writing = Executors.newSingleThreadExecutor(r -> new Thread(r, "bulk-writer"));
         CompletableFuture<Void> previous = CompletableFuture.completedFuture(null);
         try {
+            int batchSize = config.bulk().batchSize();
             List<Line> lines = new ArrayList<>(batchSize);
             try (BufferedReader in =
                     new BufferedReader(new InputStreamReader(ndjson, StandardCharsets.UTF_8), 1 << 16)) {

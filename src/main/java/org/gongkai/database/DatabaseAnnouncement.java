@@ -3,6 +3,7 @@ package org.gongkai.database;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.gongkai.config.GongkaiConfig;
 import org.jboss.logging.Logger;
 
 /** Says in the log which PostgreSQL the service is using, so nobody has to guess. */
@@ -13,7 +14,9 @@ public class DatabaseAnnouncement {
     void onStart(
             @Observes StartupEvent event,
             @ConfigProperty(name = "quarkus.datasource.jdbc.url") String url,
-            @ConfigProperty(name = "gongkai.database.kind", defaultValue = "external") String kind) {
-        LOG.infof("Using %s PostgreSQL at %s", kind, url.replaceAll("password=[^&]*", "password=***"));
+            GongkaiConfig config) {
+        LOG.infof(
+                "Using %s PostgreSQL at %s",
+                config.database().kind(), url.replaceAll("password=[^&]*", "password=***"));
     }
 }

@@ -11,6 +11,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.gongkai.config.GongkaiConfig;
 import org.gongkai.queries.QuerySpec;
 import org.gongkai.reports.RequestBodies;
 import org.jboss.resteasy.reactive.RestQuery;
@@ -19,7 +20,8 @@ import org.jboss.resteasy.reactive.RestQuery;
 @Path("/api/exports")
 public class ExportResource {
 
-    private static final long BODY_BYTES = 256 * 1024;
+    @Inject
+    GongkaiConfig config;
 
     @Inject
     Exporter exporter;
@@ -52,7 +54,7 @@ public class ExportResource {
         return ExportDownloads.attachment(f, Exporter.fileName("comparison", f, Instant.now()), out);
     }
 
-    private static String read(InputStream body) {
-        return new String(RequestBodies.read(body, BODY_BYTES), StandardCharsets.UTF_8);
+    private String read(InputStream body) {
+        return new String(RequestBodies.read(body, config.limits().requestBytes()), StandardCharsets.UTF_8);
     }
 }

@@ -16,9 +16,9 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.gongkai.canonical.CanonicalReport;
+import org.gongkai.config.GongkaiConfig;
 import org.gongkai.problems.ProblemException;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
@@ -37,14 +37,14 @@ public class ReportResource {
     @Inject
     ReportReader reports;
 
-    @ConfigProperty(name = "gongkai.limits.report-bytes", defaultValue = "1048576")
-    long reportBytes;
+    @Inject
+    GongkaiConfig config;
 
     @POST
     @Consumes(MediaType.WILDCARD)
     @Operation(summary = "Submit a structured report; a resubmitted agency and year becomes a new revision")
     public Response submit(InputStream body, @jakarta.ws.rs.core.Context UriInfo uri) {
-        String json = new String(RequestBodies.read(body, reportBytes), StandardCharsets.UTF_8);
+        String json = new String(RequestBodies.read(body, config.limits().reportBytes()), StandardCharsets.UTF_8);
         CanonicalReport report = reader.read(json);
         long id = service.submit(report, null);
         StoredReport stored = reports.find(id).orElseThrow();
@@ -75,7 +75,7 @@ public class ReportResource {
         UnresolvedStore.Pending pending =
                 service.pending(parsed).orElseThrow(() -> ProblemException.notFound("no report has the id " + id));
         if (!pending.unresolved()) throw ReportService.alreadyResolved(parsed);
-        String json = new String(RequestBodies.read(body, reportBytes), StandardCharsets.UTF_8);
+        String json = new String(RequestBodies.read(body, config.limits().reportBytes()), StandardCharsets.UTF_8);
         IdentityClaim given = reader.readIdentity(json, pending.agencyName() != null, pending.year() != 0);
         service.resolve(parsed, pending.completedBy(given));
         return reports.find(parsed).orElseThrow();

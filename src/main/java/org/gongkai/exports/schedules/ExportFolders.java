@@ -1,11 +1,12 @@
 package org.gongkai.exports.schedules;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.Optional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.gongkai.config.GongkaiConfig;
 
 /**
  * Where scheduled exports may write: folders under {@code gongkai.exports.root}. A schedule names a relative folder,
@@ -14,11 +15,11 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class ExportFolders {
 
-    @ConfigProperty(name = "gongkai.exports.root", defaultValue = "data/exports")
-    Path root;
+    @Inject
+    GongkaiConfig config;
 
     public Path root() {
-        return root.toAbsolutePath().normalize();
+        return config.exports().root().toAbsolutePath().normalize();
     }
 
     /** Why the folder cannot be used, or empty when it can (it need not exist yet). */

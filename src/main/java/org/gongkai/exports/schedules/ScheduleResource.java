@@ -19,6 +19,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.gongkai.config.GongkaiConfig;
 import org.gongkai.problems.ProblemException;
 import org.gongkai.reports.RequestBodies;
 import org.jboss.resteasy.reactive.RestPath;
@@ -29,7 +30,8 @@ import org.jboss.resteasy.reactive.RestQuery;
 @Produces(MediaType.APPLICATION_JSON)
 public class ScheduleResource {
 
-    private static final long BODY_BYTES = 256 * 1024;
+    @Inject
+    GongkaiConfig config;
 
     @Inject
     ScheduleRequestReader reader;
@@ -131,7 +133,7 @@ public class ScheduleResource {
         return ProblemException.notFound("no export schedule has the id " + id);
     }
 
-    private static String read(InputStream body) {
-        return new String(RequestBodies.read(body, BODY_BYTES), StandardCharsets.UTF_8);
+    private String read(InputStream body) {
+        return new String(RequestBodies.read(body, config.limits().requestBytes()), StandardCharsets.UTF_8);
     }
 }

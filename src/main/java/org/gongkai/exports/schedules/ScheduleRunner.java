@@ -17,7 +17,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.HexFormat;
 import java.util.Optional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.gongkai.config.GongkaiConfig;
 import org.gongkai.exports.ExportFormat;
 import org.gongkai.exports.ExportOutcome;
 import org.gongkai.exports.ExportRequests;
@@ -48,18 +48,16 @@ public class ScheduleRunner {
     @Inject
     ExportFolders folders;
 
-    @ConfigProperty(name = "gongkai.exports.retry.attempts", defaultValue = "3")
-    int attempts;
-
-    @ConfigProperty(name = "gongkai.exports.retry.backoff", defaultValue = "PT5S")
-    Duration backoff;
+    @Inject
+    GongkaiConfig config;
 
     private final ExportRequests requests = new ExportRequests();
 
     /** Runs the schedule now; returns the id of the last attempt's run record, empty when nothing ran. */
     public Optional<Long> run(long scheduleId, String trigger) {
         try {
-            Duration wait = backoff;
+            int attempts = config.exports().retry().attempts();
+            Duration wait = config.exports().retry().backoff();
             Long lastRun = null;
             for (int attempt = 1; attempt <= Math.max(1, attempts); attempt++) {
                 Optional<ExportSchedule> schedule = schedules.find(scheduleId);

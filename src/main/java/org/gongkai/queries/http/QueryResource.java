@@ -16,6 +16,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.gongkai.config.GongkaiConfig;
 import org.gongkai.exports.QueryAnswers;
 import org.gongkai.queries.QueryEngine;
 import org.gongkai.queries.QueryRequestReader;
@@ -28,7 +29,9 @@ import org.jboss.resteasy.reactive.RestQuery;
 @Produces(MediaType.APPLICATION_JSON)
 public class QueryResource {
 
-    private static final long QUERY_BYTES = 256 * 1024;
+    @Inject
+    GongkaiConfig config;
+
     private final QueryRequestReader reader = new QueryRequestReader();
 
     @Inject
@@ -48,7 +51,8 @@ public class QueryResource {
             summary = "Aggregate metrics by year, region, agency, format or sector, with coverage;"
                     + " format=csv|xlsx answers the same rows as a file")
     public Response post(InputStream body, @RestQuery String format) {
-        QuerySpec spec = reader.read(new String(RequestBodies.read(body, QUERY_BYTES), StandardCharsets.UTF_8));
+        QuerySpec spec = reader.read(
+                new String(RequestBodies.read(body, config.limits().requestBytes()), StandardCharsets.UTF_8));
         return answers.answer(spec, format, "query");
     }
 
@@ -58,7 +62,8 @@ public class QueryResource {
     @Produces(MediaType.TEXT_PLAIN)
     @Operation(summary = "EXPLAIN (ANALYZE, BUFFERS) of the SQL a query runs, for reviewing its speed")
     public String explain(InputStream body) {
-        return engine.explain(reader.read(new String(RequestBodies.read(body, QUERY_BYTES), StandardCharsets.UTF_8)));
+        return engine.explain(reader.read(
+                new String(RequestBodies.read(body, config.limits().requestBytes()), StandardCharsets.UTF_8)));
     }
 
     @GET
