@@ -55,6 +55,16 @@ class GongkaiCommandsTest {
     }
 
     @Test
+    void ingestWithTheServiceDownStopsWithOneLine(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("a.txt"), "某县2023年政府信息公开工作年度报告");
+        Run r = run("ingest", "--url", "http://127.0.0.1:" + closedPort(), dir.toString());
+        assertThat(r.exit()).isEqualTo(GongkaiCommands.UNREACHABLE);
+        assertThat(r.err().strip())
+                .startsWith("gongkai ingest: cannot reach the service")
+                .doesNotContain("null");
+    }
+
+    @Test
     void ingestOfAMissingPathNamesThePath(@TempDir Path dir) throws IOException {
         Path missing = dir.resolve("no-folder");
         Run r = run("ingest", "--url", "http://127.0.0.1:" + closedPort(), missing.toString());

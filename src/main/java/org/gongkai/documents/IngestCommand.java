@@ -68,10 +68,13 @@ public final class IngestCommand implements Callable<Integer> {
                     String outcome;
                     try {
                         outcome = send(e, failures);
+                    } catch (java.net.ConnectException ex) {
+                        throw ex; // the service is not there: one line and exit code 3 (GongkaiCommands)
                     } catch (IOException ex) {
                         transportErrors++;
                         outcome = "transport error";
-                        failures.add(e.name() + ": " + ex.getMessage());
+                        failures.add(e.name() + ": "
+                                + (ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage()));
                     }
                     outcomes.merge(outcome, 1, Integer::sum);
                     bar.step();
