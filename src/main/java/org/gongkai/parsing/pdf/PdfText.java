@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.io.MemoryUsageSetting;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
@@ -23,6 +24,8 @@ public final class PdfText {
 
     /** More pages than any annual report has; a longer PDF is refused rather than read for minutes. */
     static final int MAX_PAGES = 300;
+    /** Main memory PDFBox may use for the streams it creates while reading (decoded images, scratch). */
+    static final long MAX_STREAM_CACHE = 32L * 1024 * 1024;
     /** Fewer printable characters than this in the whole file: no text layer (a scan). */
     private static final int MIN_CHARACTERS = 20;
     /** A title line is set this much larger than the body text. */
@@ -37,13 +40,16 @@ public final class PdfText {
      * @throws UnreadableDocumentException when the bytes are not a PDF PDFBox can open, or it is encrypted
      */
     public static RawPages read(byte[] bytes) {
-        try (PDDocument document = Loader.loadPDF(bytes)) {
+        // Streams PDFBox creates are cached in main memory, up to a bound; reading the file itself never copies it.
+        try (PDDocument document = Loader.loadPDF(
+                bytes, "", null, null, MemoryUsageSetting.setupMainMemoryOnly(MAX_STREAM_CACHE).streamCache)) {
             int pages = document.getNumberOfPages();
             if (pages == 0) throw new UnreadableDocumentException("the PDF has no pages");
             if (pages > MAX_PAGES) {
                 throw new UnreadableDocumentException(
                         "the PDF has " + pages + " pages, more than the " + MAX_PAGES + " an annual report may have");
             }
+            PdfBounds.check(document);
             List<PageContent> contents = new ArrayList<>(pages);
             GlyphCollector glyphs = new GlyphCollector();
             int characters = 0;
