@@ -49,4 +49,47 @@ class BadFilesTest {
                 .isInstanceOf(UnreadableDocumentException.class)
                 .hasMessageContaining("Word");
     }
+
+    /**
+     * Every hostile file through the parser in a JVM of its own whose heap is capped at 256 MB: it must refuse each
+     * and exit normally, so no bomb can make the parser need more (an OutOfMemoryError would end it with status 3).
+     */
+    @Test
+    void refusesEveryBombWithinA256MegabyteHeap() throws Exception {
+        String javaCommand = ProcessHandle.current().info().command().orElse("java");
+        Process p = new ProcessBuilder(
+                        javaCommand,
+                        "-Xmx256m",
+                        "-XX:+ExitOnOutOfMemoryError",
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        BombsUnderSmallHeap.class.getName())
+                .redirectErrorStream(true)
+                .start();
+        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(p.waitFor(120, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).as(out).isZero();
+        assertThat(out).contains("flate: refused", "tree: refused", "nested: refused", "zip: refused");
+    }
+
+    /** The child JVM of {@link #refusesEveryBombWithinA256MegabyteHeap}. */
+    static final class BombsUnderSmallHeap {
+        public static void main(String[] args) {
+            DocumentParser parser = DocumentParser.standard();
+            java.util.Map<String, java.util.function.Supplier<byte[]>> bombs = new java.util.LinkedHashMap<>();
+            bombs.put("flate", () -> HostileFiles.flateBombPdf(1024));
+            bombs.put("tree", () -> HostileFiles.deepPageTreePdf(50_000));
+            bombs.put("nested", () -> HostileFiles.deeplyNestedPdf(200_000));
+            bombs.put("zip", () -> HostileFiles.zipBombDocx(4095));
+            bombs.forEach((name, bomb) -> {
+                try {
+                    parser.parse(bomb.get(), "application/octet-stream", Hints.none());
+                    System.out.println(name + ": parsed");
+                } catch (UnreadableDocumentException e) {
+                    System.out.println(name + ": refused (" + e.getMessage() + ")");
+                }
+            });
+            System.exit(0);
+        }
+    }
 }

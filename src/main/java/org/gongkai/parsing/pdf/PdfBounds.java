@@ -1,5 +1,6 @@
 package org.gongkai.parsing.pdf;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayDeque;
@@ -7,52 +8,99 @@ import java.util.Collections;
 import java.util.Deque;
 import java.util.IdentityHashMap;
 import java.util.Set;
+import java.util.zip.InflaterInputStream;
 import org.apache.pdfbox.cos.COSArray;
 import org.apache.pdfbox.cos.COSBase;
 import org.apache.pdfbox.cos.COSDictionary;
 import org.apache.pdfbox.cos.COSName;
-import org.apache.pdfbox.cos.COSObject;
-import org.apache.pdfbox.cos.COSStream;
 import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.PDPage;
-import org.apache.pdfbox.pdmodel.PDResources;
-import org.apache.pdfbox.pdmodel.graphics.PDXObject;
-import org.apache.pdfbox.pdmodel.graphics.form.PDFormXObject;
 import org.gongkai.parsing.input.UnreadableDocumentException;
 
 /**
  * Bounds on what a PDF may make PDFBox do, checked before its pages are read, so that a hostile file (a PDF bomb)
  * is refused in milliseconds rather than read for minutes or into an overflowing stack: the page tree's depth (PDFBox
- * walks it recursively), and the bytes its content streams and form XObjects inflate to (a Flate stream of one
- * megabyte can inflate to a gigabyte of operators). Counted by streaming each one through PDFBox's own decoders,
- * never holding it; real annual reports stay far below both.
+ * walks it recursively), and the bytes its Flate streams inflate to (one megabyte can inflate to a gigabyte, which
+ * PDFBox would hold whole). Real annual reports stay far below both.
  */
 final class PdfBounds {
 
     /** Levels of /Pages nodes above a page; real files have a handful. */
     static final int MAX_TREE_DEPTH = 32;
-    /** Decoded bytes of every content stream and form XObject of the document together. */
+    /** Inflated bytes of the document's Flate streams together (images aside). */
     static final long MAX_CONTENT_BYTES = 64L * 1024 * 1024;
-    /** Form XObjects nested in one another (a form that draws a form ...). */
-    private static final int MAX_FORM_DEPTH = 12;
-
-    private long contentBytes;
-    private final Set<COSStream> counted = Collections.newSetFromMap(new IdentityHashMap<>());
 
     private PdfBounds() {}
 
-    /** @throws UnreadableDocumentException when the document exceeds a bound */
-    static void check(PDDocument document) throws IOException {
-        checkPageTree(document);
-        PdfBounds bounds = new PdfBounds();
-        for (PDPage page : document.getPages()) {
-            if (page.hasContents()) {
-                try (InputStream in = page.getContents()) {
-                    bounds.count(in);
+    /**
+     * Counts what the file's Flate streams inflate to, from its raw bytes and before PDFBox parses it: PDFBox 3
+     * inflates a stream whole into memory (object streams while loading, content streams and fonts while reading
+     * pages), so a bomb must be refused before PDFBox sees it. Every stream whose dictionary names FlateDecode is
+     * inflated through a bounded buffer (once per FlateDecode in its filter chain) and never held; images are skipped,
+     * as nothing here decodes them.
+     *
+     * @throws UnreadableDocumentException when the streams inflate to more than {@link #MAX_CONTENT_BYTES}
+     */
+    static void checkStreams(byte[] pdf) {
+        long total = 0;
+        byte[] buffer = new byte[64 * 1024];
+        for (int at = indexOf(pdf, STREAM, 0); at >= 0; at = indexOf(pdf, STREAM, at + STREAM.length)) {
+            int data = at + STREAM.length;
+            if (data < pdf.length && pdf[data] == '\r') data++;
+            if (data >= pdf.length || pdf[data] != '\n') continue; // "endstream", or not a stream keyword
+            if (at >= 3 && pdf[at - 3] == 'e' && pdf[at - 2] == 'n' && pdf[at - 1] == 'd') continue;
+            String dictionary = dictionaryBefore(pdf, at);
+            int flates = count(dictionary, "/FlateDecode") + count(dictionary, "/Fl ") + count(dictionary, "/Fl]");
+            if (flates == 0 || dictionary.contains("/Image")) continue;
+            try {
+                InputStream in = new ByteArrayInputStream(pdf, data + 1, pdf.length - data - 1);
+                for (int k = 0; k < Math.min(flates, 4); k++) in = new InflaterInputStream(in);
+                for (int n; (n = in.read(buffer)) > 0; ) {
+                    total += n;
+                    if (total > MAX_CONTENT_BYTES) {
+                        throw new UnreadableDocumentException("the PDF's streams inflate to more than "
+                                + MAX_CONTENT_BYTES / (1024 * 1024) + " MB: refused as a PDF bomb");
+                    }
                 }
+            } catch (IOException e) {
+                // Corrupt or encrypted data: PDFBox reports it, or reads what it can, within the same bound.
             }
-            bounds.countForms(page.getResources(), 0);
         }
+    }
+
+    private static final byte[] STREAM = "stream".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    /** How far back from "stream" its dictionary is looked for. */
+    private static final int DICTIONARY_REACH = 4096;
+
+    /** The text from the last "obj" (or the reach) up to the stream keyword: the stream's dictionary. */
+    private static String dictionaryBefore(byte[] pdf, int at) {
+        int from = Math.max(0, at - DICTIONARY_REACH);
+        for (int i = at - 3; i >= from; i--) {
+            if (pdf[i] == 'o' && pdf[i + 1] == 'b' && pdf[i + 2] == 'j') {
+                from = i;
+                break;
+            }
+        }
+        return new String(pdf, from, at - from, java.nio.charset.StandardCharsets.ISO_8859_1);
+    }
+
+    private static int count(String text, String word) {
+        int n = 0;
+        for (int i = text.indexOf(word); i >= 0; i = text.indexOf(word, i + 1)) n++;
+        return n;
+    }
+
+    private static int indexOf(byte[] data, byte[] word, int from) {
+        outer:
+        for (int i = from; i <= data.length - word.length; i++) {
+            for (int k = 0; k < word.length; k++) if (data[i + k] != word[k]) continue outer;
+            return i;
+        }
+        return -1;
+    }
+
+    /** @throws UnreadableDocumentException when the page tree is too deep */
+    static void check(PDDocument document) {
+        checkPageTree(document);
     }
 
     /** Walks the page tree from the root without recursion, refusing one deeper than {@link #MAX_TREE_DEPTH}. */
@@ -81,35 +129,6 @@ final class PdfBounds {
                 }
             }
             level = next;
-        }
-    }
-
-    private void countForms(PDResources resources, int depth) throws IOException {
-        if (resources == null || depth > MAX_FORM_DEPTH) return;
-        for (COSName name : resources.getXObjectNames()) {
-            COSBase raw = resources.getCOSObject().getCOSDictionary(COSName.XOBJECT) == null
-                    ? null
-                    : resources.getCOSObject().getCOSDictionary(COSName.XOBJECT).getItem(name);
-            if (raw instanceof COSObject o) raw = o.getObject();
-            if (!(raw instanceof COSStream stream) || !COSName.FORM.equals(stream.getCOSName(COSName.SUBTYPE)))
-                continue;
-            if (!counted.add(stream)) continue;
-            try (InputStream in = stream.createInputStream()) {
-                count(in);
-            }
-            PDXObject form = resources.getXObject(name);
-            if (form instanceof PDFormXObject f) countForms(f.getResources(), depth + 1);
-        }
-    }
-
-    private void count(InputStream in) throws IOException {
-        byte[] buffer = new byte[64 * 1024];
-        for (int n; (n = in.read(buffer)) > 0; ) {
-            contentBytes += n;
-            if (contentBytes > MAX_CONTENT_BYTES) {
-                throw new UnreadableDocumentException("the PDF's content streams inflate to more than "
-                        + MAX_CONTENT_BYTES / (1024 * 1024) + " MB: refused as a PDF bomb");
-            }
         }
     }
 }

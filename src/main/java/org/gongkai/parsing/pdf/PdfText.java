@@ -40,6 +40,7 @@ public final class PdfText {
      * @throws UnreadableDocumentException when the bytes are not a PDF PDFBox can open, or it is encrypted
      */
     public static RawPages read(byte[] bytes) {
+        PdfBounds.checkStreams(bytes);
         // Streams PDFBox creates are cached in main memory, up to a bound; reading the file itself never copies it.
         try (PDDocument document = Loader.loadPDF(
                 bytes, "", null, null, MemoryUsageSetting.setupMainMemoryOnly(MAX_STREAM_CACHE).streamCache)) {
