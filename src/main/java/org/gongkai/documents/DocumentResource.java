@@ -51,6 +51,7 @@ public class DocumentResource {
     public Response receive(
             InputStream body,
             @HeaderParam("Content-Type") String contentType,
+            @HeaderParam("Content-Length") Long contentLength,
             @RestQuery String sourceUrl,
             @RestQuery String agency,
             @RestQuery @Pattern(regexp = "\\d{6}", message = "must be a 6-digit region code") String regionCode,
@@ -59,6 +60,9 @@ public class DocumentResource {
         if (regionCode != null && regions.find(regionCode).isEmpty()) {
             throw ProblemException.badParameter("regionCode", "no region has the code " + regionCode);
         }
+        // A declared length over the limit is refused before a byte is read; an undeclared (chunked) body is read
+        // only up to the limit (RequestBodies), so an oversized upload is never held in memory.
+        if (contentLength != null && contentLength > documentBytes) RequestBodies.tooLarge(documentBytes);
         byte[] bytes = RequestBodies.read(body, documentBytes);
         DocumentOutcome outcome = service.receive(bytes, contentType, new Hints(sourceUrl, agency, year), regionCode);
         if (!outcome.created()) return Response.ok(outcome).build();

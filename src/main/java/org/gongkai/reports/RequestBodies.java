@@ -19,19 +19,22 @@ public final class RequestBodies {
             long total = 0;
             for (int n; (n = in.read(buf)) > 0; ) {
                 total += n;
-                if (total > limit) {
-                    throw new ProblemException(
-                            413,
-                            "payload-too-large",
-                            "Payload too large",
-                            "the body is larger than the limit of " + limit + " bytes",
-                            List.of());
-                }
+                if (total > limit) tooLarge(limit);
                 out.write(buf, 0, n);
             }
             return out.toByteArray();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Refuses a body over {@code limit} bytes: 413 problem+json. */
+    public static void tooLarge(long limit) {
+        throw new ProblemException(
+                413,
+                "payload-too-large",
+                "Payload too large",
+                "the body is larger than the limit of " + limit + " bytes",
+                List.of());
     }
 }

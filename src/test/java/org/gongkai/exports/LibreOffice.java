@@ -11,18 +11,21 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
-/** Headless LibreOffice Calc for round-trip tests: finds soffice and converts a workbook's first sheet to CSV. */
-final class LibreOffice {
+/**
+ * Headless LibreOffice for round-trip tests: finds soffice, converts a workbook's first sheet to CSV (Calc), and
+ * converts documents between formats (Writer: HTML → PDF or .docx, .docx → PDF) with a fresh profile and a timeout.
+ */
+public final class LibreOffice {
 
     /** CSV filter: comma, double quote, UTF-8, raw cell values rather than values "as shown". */
     private static final String CSV_FILTER = "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false";
 
-    static final String MISSING =
+    public static final String MISSING =
             "soffice (LibreOffice Calc) not found on PATH: run scripts/install-libreoffice.sh to run this test";
 
     private LibreOffice() {}
 
-    static String find() {
+    public static String find() {
         for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
             for (String name : List.of("soffice", "libreoffice")) {
                 File f = new File(dir, name);
@@ -35,27 +38,7 @@ final class LibreOffice {
 
     /** The first sheet of {@code xlsx} as Calc reads it. */
     static List<CSVRecord> toCsv(String soffice, Path xlsx, Path dir) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder(
-                        soffice,
-                        "-env:UserInstallation=" + dir.resolve("profile").toUri(),
-                        "--headless",
-                        "--convert-to",
-                        CSV_FILTER,
-                        "--outdir",
-                        dir.toString(),
-                        xlsx.toString())
-                .redirectErrorStream(true)
-                .redirectOutput(dir.resolve("soffice.log").toFile())
-                .start();
-        if (!p.waitFor(180, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            throw new IllegalStateException("soffice did not finish in 180 s");
-        }
-        String base = xlsx.getFileName().toString().replaceFirst("\\.xlsx$", "");
-        Path csv = dir.resolve(base + ".csv");
-        if (!Files.exists(csv)) {
-            throw new IllegalStateException("soffice wrote no CSV: " + Files.readString(dir.resolve("soffice.log")));
-        }
+        Path csv = convert(soffice, xlsx, null, CSV_FILTER, "csv", dir, 180);
         try (CSVParser parser = CSVParser.parse(csv, StandardCharsets.UTF_8, CSVFormat.RFC4180)) {
             return parser.getRecords();
         }
@@ -66,5 +49,45 @@ final class LibreOffice {
         return text.endsWith("%")
                 ? new java.math.BigDecimal(text.substring(0, text.length() - 1)).movePointLeft(2)
                 : new java.math.BigDecimal(text);
+    }
+
+    /**
+     * Converts {@code input} with soffice into {@code outDir} (a fresh profile under it, so that concurrent or
+     * earlier runs do not interfere) and returns the file written.
+     *
+     * @param importFilter the filter to open the input with ({@code --infilter}), or null for soffice's choice
+     * @param exportFilter what {@code --convert-to} is given, e.g. {@code pdf:writer_pdf_Export}
+     * @param extension the extension of the file written
+     */
+    public static Path convert(
+            String soffice,
+            Path input,
+            String importFilter,
+            String exportFilter,
+            String extension,
+            Path outDir,
+            int timeoutSeconds)
+            throws IOException, InterruptedException {
+        Files.createDirectories(outDir);
+        List<String> command = new java.util.ArrayList<>(List.of(
+                soffice, "-env:UserInstallation=" + outDir.resolve("profile").toUri(), "--headless"));
+        if (importFilter != null) command.add("--infilter=" + importFilter);
+        command.addAll(List.of("--convert-to", exportFilter, "--outdir", outDir.toString(), input.toString()));
+        Path log = outDir.resolve("soffice.log");
+        Process p = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
+        if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new IllegalStateException("soffice did not finish in " + timeoutSeconds + " s: " + command);
+        }
+        String base = input.getFileName().toString().replaceFirst("\\.[^.]+$", "");
+        Path written = outDir.resolve(base + "." + extension);
+        if (!Files.exists(written)) {
+            throw new IllegalStateException(
+                    "soffice wrote no " + extension + " (" + command + "): " + Files.readString(log));
+        }
+        return written;
     }
 }

@@ -92,24 +92,30 @@ final class PdfTableGrid {
         for (boolean horizontal : new boolean[] {true, false}) {
             List<Ruling> lines = new ArrayList<>();
             for (Ruling r : drawn) if (r.horizontal() == horizontal) lines.add(r);
-            lines.sort((a, b) -> {
-                int byPosition = Float.compare(Math.round(a.position()), Math.round(b.position()));
-                return byPosition != 0 ? byPosition : Float.compare(start(a), start(b));
-            });
-            Ruling current = null;
-            for (Ruling r : lines) {
-                if (current != null
-                        && Math.abs(r.position() - current.position()) <= TOLERANCE
-                        && start(r) <= end(current) + GAP) {
-                    current = horizontal
-                            ? new Ruling(current.x1(), current.y1(), Math.max(current.x2(), r.x2()), current.y2())
-                            : new Ruling(current.x1(), current.y1(), current.x2(), Math.max(current.y2(), r.y2()));
-                    continue;
+            lines.sort((a, b) -> Float.compare(a.position(), b.position()));
+            // Lines within the tolerance of a group's first line are collinear; a group is joined along its length.
+            // (Sorting by rounded position alone would interleave two groups either side of a rounding boundary,
+            // and join a border of one table into a nearby border of another.)
+            for (int i = 0; i < lines.size(); ) {
+                int j = i;
+                while (j < lines.size()
+                        && lines.get(j).position() - lines.get(i).position() <= TOLERANCE) j++;
+                List<Ruling> group = new ArrayList<>(lines.subList(i, j));
+                group.sort((a, b) -> Float.compare(start(a), start(b)));
+                Ruling current = null;
+                for (Ruling r : group) {
+                    if (current != null && start(r) <= end(current) + GAP) {
+                        current = horizontal
+                                ? new Ruling(current.x1(), current.y1(), Math.max(current.x2(), r.x2()), current.y2())
+                                : new Ruling(current.x1(), current.y1(), current.x2(), Math.max(current.y2(), r.y2()));
+                        continue;
+                    }
+                    if (current != null) out.add(current);
+                    current = r;
                 }
                 if (current != null) out.add(current);
-                current = r;
+                i = j;
             }
-            if (current != null) out.add(current);
         }
         return out;
     }

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.io.MemoryUsageSetting;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
@@ -23,6 +24,8 @@ public final class PdfText {
 
     /** More pages than any annual report has; a longer PDF is refused rather than read for minutes. */
     static final int MAX_PAGES = 300;
+    /** Main memory PDFBox may use for the streams it creates while reading (decoded images, scratch). */
+    static final long MAX_STREAM_CACHE = 32L * 1024 * 1024;
     /** Fewer printable characters than this in the whole file: no text layer (a scan). */
     private static final int MIN_CHARACTERS = 20;
     /** A title line is set this much larger than the body text. */
@@ -37,13 +40,17 @@ public final class PdfText {
      * @throws UnreadableDocumentException when the bytes are not a PDF PDFBox can open, or it is encrypted
      */
     public static RawPages read(byte[] bytes) {
-        try (PDDocument document = Loader.loadPDF(bytes)) {
+        PdfBounds.checkStreams(bytes);
+        // Streams PDFBox creates are cached in main memory, up to a bound; reading the file itself never copies it.
+        try (PDDocument document = Loader.loadPDF(
+                bytes, "", null, null, MemoryUsageSetting.setupMainMemoryOnly(MAX_STREAM_CACHE).streamCache)) {
             int pages = document.getNumberOfPages();
             if (pages == 0) throw new UnreadableDocumentException("the PDF has no pages");
             if (pages > MAX_PAGES) {
                 throw new UnreadableDocumentException(
                         "the PDF has " + pages + " pages, more than the " + MAX_PAGES + " an annual report may have");
             }
+            PdfBounds.check(document);
             List<PageContent> contents = new ArrayList<>(pages);
             GlyphCollector glyphs = new GlyphCollector();
             int characters = 0;
@@ -82,10 +89,11 @@ public final class PdfText {
 
     static RawPages layOut(List<PageContent> pages) {
         float bodySize = bodySize(pages.get(0));
-        List<String> texts = new ArrayList<>(pages.size());
+        List<StringBuilder> texts = new ArrayList<>(pages.size());
         String title = null;
         List<List<String>> chainHeader = null;
         boolean previousEndedInTable = false;
+        List<String> lastRow = null;
         for (PageContent page : pages) {
             List<PageLayout.Block> blocks = PageLayout.blocks(page);
             StringBuilder out = new StringBuilder();
@@ -116,9 +124,24 @@ public final class PdfText {
                     boolean continuesTable = b == 0 && previousEndedInTable && chainHeader != null;
                     if (continuesTable) rows = withoutRepeatedHeader(rows, chainHeader);
                     else chainHeader = rows;
+                    if (continuesTable && !rows.isEmpty() && lastRow != null && splitRow(lastRow, rows.get(0))) {
+                        // The row the page break cut in two: its second half joins the first, on the page where
+                        // the row's numbers are.
+                        StringBuilder previous = texts.get(texts.size() - 1);
+                        String line = String.join("\t", lastRow) + "\n";
+                        if (previous.length() >= line.length()
+                                && previous.substring(previous.length() - line.length())
+                                        .equals(line)) {
+                            previous.setLength(previous.length() - line.length());
+                            previous.append(String.join("\t", joinedRow(lastRow, rows.get(0))))
+                                    .append('\n');
+                            rows = rows.subList(1, rows.size());
+                        }
+                    }
                     newline(out);
                     for (List<String> row : rows)
                         out.append(String.join("\t", row)).append('\n');
+                    if (!rows.isEmpty()) lastRow = rows.get(rows.size() - 1);
                     previousLine = null;
                 } else if (block instanceof PageLayout.TextBlock tb) {
                     TextLines.Line line = tb.line();
@@ -135,9 +158,56 @@ public final class PdfText {
                 }
             }
             previousEndedInTable = !blocks.isEmpty() && blocks.get(blocks.size() - 1) instanceof PageLayout.TableBlock;
-            texts.add(out.toString());
+            texts.add(out);
         }
-        return new RawPages(texts, title, true);
+        return new RawPages(texts.stream().map(StringBuilder::toString).toList(), title, true);
+    }
+
+    /**
+     * Whether {@code first}, the first row of a table continued on a new page, is the rest of {@code last}, the
+     * row the page break cut (a label wrapped over more lines than fit): it holds no number, the cut row holds
+     * some, and it has text only in the cut row's label cells (never under a number). A row of its own, even a
+     * label-only one, starts with its item number (3.其他) or prints where the cut row has numbers.
+     */
+    static boolean splitRow(List<String> last, List<String> first) {
+        if (last.size() != first.size()) return false;
+        boolean numbers = false;
+        boolean text = false;
+        for (int c = 0; c < last.size(); c++) {
+            String above = last.get(c);
+            String below = first.get(c);
+            boolean number = NUMBER.matcher(above.strip()).matches();
+            numbers |= number;
+            if (below.isBlank()) continue;
+            if (hasDigitOnly(below) || number || above.isBlank()) return false;
+            if (ITEM.matcher(below.strip()).find()) return false; // 3.其他, （七）总计: a row label of its own
+            text = true;
+        }
+        return numbers && text;
+    }
+
+    private static final java.util.regex.Pattern ITEM =
+            java.util.regex.Pattern.compile("^(?:[一二三四五六七八九十]+[、.]|[(（][一二三四五六七八九十\\d]+[)）]|\\d+[.、．])");
+
+    private static final java.util.regex.Pattern NUMBER = java.util.regex.Pattern.compile("[+\\-]?\\d[\\d,.]*%?");
+
+    private static boolean hasDigitOnly(String cell) {
+        return NUMBER.matcher(cell.strip()).matches();
+    }
+
+    /** The two halves of a cut row as one row: each cell's text continued by the text below it. */
+    static List<String> joinedRow(List<String> last, List<String> first) {
+        List<String> row = new ArrayList<>(last.size());
+        for (int c = 0; c < last.size(); c++) {
+            String a = last.get(c);
+            String b = first.get(c);
+            boolean space = !a.isEmpty()
+                    && !b.isEmpty()
+                    && TextLines.isLatin(a.charAt(a.length() - 1))
+                    && TextLines.isLatin(b.charAt(0));
+            row.add(b.isEmpty() ? a : a + (space ? " " : "") + b);
+        }
+        return row;
     }
 
     /**

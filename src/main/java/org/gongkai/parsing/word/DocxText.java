@@ -27,8 +27,13 @@ import org.openxmlformats.schemas.wordprocessingml.x2006.main.STMerge;
  */
 public final class DocxText {
 
-    /** An inflated part larger than this is a zip bomb, not a report (POI checks the inflation ratio too). */
-    private static final long MAX_ENTRY_BYTES = 200L * 1024 * 1024;
+    /**
+     * An inflated part larger than this is a zip bomb, not a report: a report's document.xml is a few hundred
+     * kilobytes, and POI holds the part's XML tree in memory (several times its size).
+     */
+    static final long MAX_ENTRY_BYTES = 16L * 1024 * 1024;
+    /** A part inflating more than 100-fold (compressed size under 1 % of the inflated one) is a zip bomb. */
+    static final double MIN_INFLATE_RATIO = 0.01;
 
     private static final int MAX_COLUMNS = 200;
     /** A cell longer than this holds prose: its table lays out a page rather than holding data. */
@@ -36,6 +41,7 @@ public final class DocxText {
 
     static {
         ZipSecureFile.setMaxEntrySize(MAX_ENTRY_BYTES);
+        ZipSecureFile.setMinInflateRatio(MIN_INFLATE_RATIO);
     }
 
     private DocxText() {}

@@ -70,4 +70,17 @@ class PdfTableGridTest {
                 .as("the last row reaches the ends of the vertical lines")
                 .isTrue();
     }
+
+    @Test
+    void keepsNearbyBordersOfTwoTablesApart() {
+        // LibreOffice: a column border of one table at x 169.7 (y 34–232), one of the table below at 168.6
+        // (y 288–327). Close enough to be collinear, but far apart along their length: two lines, not one.
+        List<Ruling> lines =
+                List.of(new Ruling(168.6f, 288.8f, 168.6f, 327.6f), new Ruling(169.7f, 34f, 169.7f, 232.6f));
+
+        List<Ruling> joined = PdfTableGrid.joined(lines);
+
+        assertThat(joined).hasSize(2);
+        assertThat(joined).anySatisfy(r -> assertThat(r.y1()).isEqualTo(34f));
+    }
 }
