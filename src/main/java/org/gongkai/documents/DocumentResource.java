@@ -16,8 +16,8 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.InputStream;
 import java.util.HexFormat;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.gongkai.config.GongkaiConfig;
 import org.gongkai.parsing.Hints;
 import org.gongkai.problems.ProblemException;
 import org.gongkai.regions.RegionDirectory;
@@ -39,8 +39,8 @@ public class DocumentResource {
     @Inject
     RegionDirectory regions;
 
-    @ConfigProperty(name = "gongkai.limits.document-bytes", defaultValue = "20971520")
-    long documentBytes;
+    @Inject
+    GongkaiConfig config;
 
     @POST
     @Consumes(MediaType.WILDCARD)
@@ -62,6 +62,7 @@ public class DocumentResource {
         }
         // A declared length over the limit is refused before a byte is read; an undeclared (chunked) body is read
         // only up to the limit (RequestBodies), so an oversized upload is never held in memory.
+        long documentBytes = config.limits().documentBytes();
         if (contentLength != null && contentLength > documentBytes) RequestBodies.tooLarge(documentBytes);
         byte[] bytes = RequestBodies.read(body, documentBytes);
         DocumentOutcome outcome = service.receive(bytes, contentType, new Hints(sourceUrl, agency, year), regionCode);
