@@ -3,14 +3,11 @@ package org.gongkai.database;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
@@ -23,12 +20,11 @@ import org.junit.jupiter.api.Test;
 @Tag("database")
 class FigurePartitionMigrationTest {
 
-    private final TestDatabase database = new TestDatabase();
-    private Map<String, String> config;
+    private final MigrationDatabase database = new MigrationDatabase();
 
     @BeforeEach
     void start() {
-        config = database.start();
+        database.start();
     }
 
     @AfterEach
@@ -38,8 +34,8 @@ class FigurePartitionMigrationTest {
 
     @Test
     void figuresOfEarlierVersionsMoveIntoTheirYearPartitions() throws SQLException {
-        flyway("5").migrate();
-        try (Connection c = connect();
+        database.flyway("5").migrate();
+        try (Connection c = database.connect();
                 Statement s = c.createStatement()) {
             s.execute("insert into region values ('110000', '北京市', 1, '110000', null)");
             s.execute(
@@ -60,9 +56,9 @@ class FigurePartitionMigrationTest {
                     """);
         }
 
-        flyway(null).migrate();
+        database.flyway(null).migrate();
 
-        try (Connection c = connect();
+        try (Connection c = database.connect();
                 Statement s = c.createStatement();
                 ResultSet rs = s.executeQuery("select tableoid::regclass, report_id, metric_id, value, bound, year"
                         + " from figure order by report_id, metric_id")) {
@@ -77,23 +73,5 @@ class FigurePartitionMigrationTest {
                             "figure_2019 1 2 885.1737 0 2019",
                             "figure_2023 2 1 1000 1 2023");
         }
-    }
-
-    private Flyway flyway(String target) {
-        var configure = Flyway.configure()
-                .dataSource(
-                        config.get("quarkus.datasource.jdbc.url"),
-                        config.get("quarkus.datasource.username"),
-                        config.get("quarkus.datasource.password"))
-                .locations("classpath:db/migration");
-        if (target != null) configure.target(target);
-        return configure.load();
-    }
-
-    private Connection connect() throws SQLException {
-        return DriverManager.getConnection(
-                config.get("quarkus.datasource.jdbc.url"),
-                config.get("quarkus.datasource.username"),
-                config.get("quarkus.datasource.password"));
     }
 }

@@ -4,12 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.Map;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
@@ -22,12 +19,11 @@ import org.junit.jupiter.api.Test;
 @Tag("database")
 class UnresolvedReportMigrationTest {
 
-    private final TestDatabase database = new TestDatabase();
-    private Map<String, String> config;
+    private final MigrationDatabase database = new MigrationDatabase();
 
     @BeforeEach
     void start() {
-        config = database.start();
+        database.start();
     }
 
     @AfterEach
@@ -37,8 +33,8 @@ class UnresolvedReportMigrationTest {
 
     @Test
     void existingReportsStayResolvedAndAnUnresolvedOneCanNeverBeLatest() throws SQLException {
-        flyway("7").migrate();
-        try (Connection c = connect();
+        database.flyway("7").migrate();
+        try (Connection c = database.connect();
                 Statement s = c.createStatement()) {
             s.execute("insert into region values ('110000', '北京市', 1, '110000', null)");
             s.execute("insert into metric (id, key) values (1, 'requests.new.total')");
@@ -52,9 +48,9 @@ class UnresolvedReportMigrationTest {
                     """);
         }
 
-        flyway(null).migrate();
+        database.flyway(null).migrate();
 
-        try (Connection c = connect();
+        try (Connection c = database.connect();
                 Statement s = c.createStatement()) {
             try (ResultSet rs = s.executeQuery("select status, identity_missing from report where id = 1")) {
                 rs.next();
@@ -87,23 +83,5 @@ class UnresolvedReportMigrationTest {
                             """))
                     .hasMessageContaining("report_identity");
         }
-    }
-
-    private Flyway flyway(String target) {
-        var configure = Flyway.configure()
-                .dataSource(
-                        config.get("quarkus.datasource.jdbc.url"),
-                        config.get("quarkus.datasource.username"),
-                        config.get("quarkus.datasource.password"))
-                .locations("classpath:db/migration");
-        if (target != null) configure.target(target);
-        return configure.load();
-    }
-
-    private Connection connect() throws SQLException {
-        return DriverManager.getConnection(
-                config.get("quarkus.datasource.jdbc.url"),
-                config.get("quarkus.datasource.username"),
-                config.get("quarkus.datasource.password"));
     }
 }
