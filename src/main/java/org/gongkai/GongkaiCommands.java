@@ -1,11 +1,11 @@
 package org.gongkai;
 
-import org.gongkai.bench.BenchCommand;
 import org.gongkai.bulk.LoadCommand;
 import org.gongkai.documents.IngestCommand;
-import org.gongkai.generator.GenerateCommand;
-import org.gongkai.rendering.Layout;
-import org.gongkai.rendering.ReportRenderer;
+import org.gongkai.tools.bench.BenchCommand;
+import org.gongkai.tools.generator.GenerateCommand;
+import org.gongkai.tools.rendering.Layout;
+import org.gongkai.tools.rendering.ReportRenderer;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 

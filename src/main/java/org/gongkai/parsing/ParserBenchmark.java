@@ -22,8 +22,8 @@ import org.gongkai.canonical.ReportFormat;
 import org.gongkai.canonical.Source;
 import org.gongkai.metrics.Metric;
 import org.gongkai.metrics.MetricCatalogue;
-import org.gongkai.rendering.Layout;
-import org.gongkai.rendering.ReportRenderer;
+import org.gongkai.tools.rendering.Layout;
+import org.gongkai.tools.rendering.ReportRenderer;
 
 /**
  * Measures single-threaded parsing throughput: renders N standard-format reports (HTML tables, cell per line, tab

@@ -34,7 +34,7 @@ class PackageLayoutTest {
                         "org.gongkai.metrics",
                         "org.gongkai.checks..",
                         "org.gongkai.canonical..",
-                        "org.gongkai.rendering..")
+                        "org.gongkai.tools.rendering..")
                 .should()
                 .dependOnClassesThat()
                 .resideInAnyPackage(

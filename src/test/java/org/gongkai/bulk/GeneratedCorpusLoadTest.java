@@ -18,12 +18,12 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.gongkai.checks.DerivedFigures;
 import org.gongkai.database.FreshDatabase;
-import org.gongkai.generator.CorpusGenerator;
-import org.gongkai.generator.ExpectedFailure;
-import org.gongkai.generator.GeneratedReport;
-import org.gongkai.generator.GeneratorOptions;
-import org.gongkai.generator.SubmissionJson;
 import org.gongkai.metrics.MetricCatalogue;
+import org.gongkai.tools.generator.CorpusGenerator;
+import org.gongkai.tools.generator.ExpectedFailure;
+import org.gongkai.tools.generator.GeneratedReport;
+import org.gongkai.tools.generator.GeneratorOptions;
+import org.gongkai.tools.generator.SubmissionJson;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 

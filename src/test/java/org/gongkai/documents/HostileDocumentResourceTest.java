@@ -115,7 +115,7 @@ class HostileDocumentResourceTest {
     /** A report never posted before (a random one, rendered as HTML) is still parsed and stored: 201 or 202. */
     private static void assertStillServing() {
         var catalogue = org.gongkai.metrics.MetricCatalogue.standard();
-        var random = new org.gongkai.rendering.RandomReports(catalogue, System.nanoTime())
+        var random = new org.gongkai.tools.rendering.RandomReports(catalogue, System.nanoTime())
                 .tableReport(org.gongkai.canonical.ReportFormat.F2021);
         // an agency of this test's own, so that other tests' counts of their agencies never see it
         var report = new org.gongkai.canonical.CanonicalReport(
@@ -127,8 +127,8 @@ class HostileDocumentResourceTest {
                 random.sourceUrl(),
                 random.figures(),
                 random.findings());
-        String html = new org.gongkai.rendering.ReportRenderer(catalogue)
-                .render(report, org.gongkai.rendering.Layout.HTML_TABLE);
+        String html = new org.gongkai.tools.rendering.ReportRenderer(catalogue)
+                .render(report, org.gongkai.tools.rendering.Layout.HTML_TABLE);
         given().contentType("text/html; charset=UTF-8")
                 .body(html.getBytes(java.nio.charset.StandardCharsets.UTF_8))
                 .post("/api/documents")

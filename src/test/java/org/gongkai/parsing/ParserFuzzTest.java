@@ -15,9 +15,9 @@ import org.gongkai.canonical.Figure;
 import org.gongkai.canonical.ReportFormat;
 import org.gongkai.metrics.MetricCatalogue;
 import org.gongkai.parsing.input.UnreadableDocumentException;
-import org.gongkai.rendering.Layout;
-import org.gongkai.rendering.RandomReports;
-import org.gongkai.rendering.ReportRenderer;
+import org.gongkai.tools.rendering.Layout;
+import org.gongkai.tools.rendering.RandomReports;
+import org.gongkai.tools.rendering.ReportRenderer;
 import org.junit.jupiter.api.Test;
 
 /**

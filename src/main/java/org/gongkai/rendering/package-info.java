@@ -1,6 +1,0 @@
-/**
- * Writes canonical reports out as documents in the layouts real reports come in, for tests and generated corpora:
- * {@link org.gongkai.rendering.ReportRenderer#render(org.gongkai.canonical.CanonicalReport,
- * org.gongkai.rendering.Layout)}.
- */
-package org.gongkai.rendering;

@@ -1,0 +1,150 @@
+package org.gongkai.tools.bench;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The service under measurement, started as its own JVM on its own embedded PostgreSQL, with its resident memory and
+ * heap sampled while it works.
+ */
+final class ServiceProcess implements AutoCloseable {
+
+    private static final Pattern HEAP =
+            Pattern.compile("^jvm_memory_used_bytes\\{area=\"heap\"[^}]*} ([0-9.E+]+)", Pattern.MULTILINE);
+
+    private final Process process;
+    private final String baseUrl;
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor();
+    private final AtomicLong peakRss = new AtomicLong();
+    private final AtomicLong peakHeap = new AtomicLong();
+
+    private ServiceProcess(Process process, String baseUrl) {
+        this.process = process;
+        this.baseUrl = baseUrl;
+    }
+
+    static ServiceProcess start(Path jar, Path dataDir, int httpPort, int dbPort, String heap, Path log)
+            throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx" + heap,
+                "-XX:+UseG1GC",
+                "-jar",
+                jar.toString()));
+        ProcessBuilder pb =
+                new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        pb.environment().put("GONGKAI_EMBEDDED_DATA_DIR", dataDir.toString());
+        pb.environment().put("GONGKAI_EMBEDDED_PORT", Integer.toString(dbPort));
+        pb.environment().put("QUARKUS_HTTP_PORT", Integer.toString(httpPort));
+        pb.environment().remove("QUARKUS_DATASOURCE_JDBC_URL");
+        ServiceProcess s = new ServiceProcess(pb.start(), "http://localhost:" + httpPort);
+        s.awaitReady(Duration.ofMinutes(3));
+        s.sampler.scheduleAtFixedRate(s::sample, 0, 250, TimeUnit.MILLISECONDS);
+        return s;
+    }
+
+    String baseUrl() {
+        return baseUrl;
+    }
+
+    long peakRssBytes() {
+        sample();
+        return peakRss.get();
+    }
+
+    long peakHeapBytes() {
+        return peakHeap.get();
+    }
+
+    /** The heap in use now, as the service's own metrics say. */
+    long heapNowBytes() {
+        try {
+            String metrics = http.send(
+                            HttpRequest.newBuilder(URI.create(baseUrl + "/q/metrics"))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString())
+                    .body();
+            Matcher m = HEAP.matcher(metrics);
+            long heap = 0;
+            while (m.find()) heap += (long) Double.parseDouble(m.group(1));
+            return heap;
+        } catch (IOException e) {
+            return 0;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 0;
+        }
+    }
+
+    /** Forgets the peaks so far, to measure one phase (the kernel's high-water mark VmHWM included). */
+    void resetPeaks() {
+        try {
+            Files.writeString(proc("clear_refs"), "5");
+        } catch (IOException e) {
+            // without clear_refs (not Linux, not permitted) the high-water mark spans the process's life
+        }
+        peakRss.set(0);
+        peakHeap.set(0);
+    }
+
+    private void awaitReady(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) throw new IllegalStateException("the service exited with " + process.exitValue());
+            try {
+                HttpResponse<Void> r = http.send(
+                        HttpRequest.newBuilder(URI.create(baseUrl + "/q/health/ready"))
+                                .build(),
+                        HttpResponse.BodyHandlers.discarding());
+                if (r.statusCode() == 200) return;
+            } catch (IOException notYet) {
+                // not listening yet
+            }
+            Thread.sleep(250);
+        }
+        throw new IllegalStateException("the service was not ready within " + timeout);
+    }
+
+    private void sample() {
+        try {
+            for (String line : Files.readAllLines(proc("status"))) {
+                // VmHWM: the peak between samples
+                if (line.startsWith("VmRSS:") || line.startsWith("VmHWM:"))
+                    peakRss.accumulateAndGet(kib(line), Math::max);
+            }
+            peakHeap.accumulateAndGet(heapNowBytes(), Math::max);
+        } catch (IOException | RuntimeException e) {
+            // the process may be between states; the next sample will tell
+        }
+    }
+
+    private Path proc(String file) {
+        return Path.of("/proc", Long.toString(process.pid()), file);
+    }
+
+    private static long kib(String statusLine) {
+        return Long.parseLong(statusLine.replaceAll("[^0-9]", "")) * 1024;
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        sampler.shutdownNow();
+        process.destroy(); // SIGTERM: Quarkus stops, then the embedded PostgreSQL
+        if (!process.waitFor(60, TimeUnit.SECONDS)) process.destroyForcibly();
+    }
+}
