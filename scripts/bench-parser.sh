@@ -4,5 +4,5 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ./mvnw -B -q compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt
-java -cp "target/classes:$(cat target/cp.txt)" org.gongkai.parsing.ParserBenchmark "${1:-3000}" "${2:-5}" src/test/resources/corpus
+java -cp "target/classes:$(cat target/cp.txt)" org.gongkai.tools.bench.ParserBenchmark "${1:-3000}" "${2:-5}" src/test/resources/corpus
 java -cp "target/classes:$(cat target/cp.txt)" org.gongkai.parsing.PagedBenchmark src/test/resources/corpus/*.pdf src/test/resources/corpus/*.docx

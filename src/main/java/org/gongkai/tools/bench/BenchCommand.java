@@ -156,7 +156,7 @@ public final class BenchCommand implements Callable<Integer> {
             results.put("peak_heap_mib_exporting", service.peakHeapBytes() / 1048576.0);
             results.put("peak_rss_mib_overall", service.peakRssBytes() / 1048576.0);
         }
-        results.put("parser", org.gongkai.parsing.ParserBenchmark.measure(parserDocuments, 5));
+        results.put("parser", ParserBenchmark.measure(parserDocuments, 5));
         print();
         ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         json.writeValue(out.resolve("results.json").toFile(), results);

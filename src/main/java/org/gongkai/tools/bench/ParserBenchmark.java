@@ -1,4 +1,4 @@
-package org.gongkai.parsing;
+package org.gongkai.tools.bench;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -22,6 +22,9 @@ import org.gongkai.canonical.ReportFormat;
 import org.gongkai.canonical.Source;
 import org.gongkai.metrics.Metric;
 import org.gongkai.metrics.MetricCatalogue;
+import org.gongkai.parsing.DocumentParser;
+import org.gongkai.parsing.Hints;
+import org.gongkai.parsing.ParsedDocument;
 import org.gongkai.tools.rendering.Layout;
 import org.gongkai.tools.rendering.ReportRenderer;
 
@@ -30,7 +33,7 @@ import org.gongkai.tools.rendering.ReportRenderer;
  * separated; 2019 and 2021 formats), warms up, then parses them all on one thread and prints documents per second;
  * then does the same for the real documents of the corpus (the text files of {@code src/test/resources/corpus}, or of
  * the directory given as third argument), whose flattened tables take the slower paths of the parser.
- * Run: {@code java -cp target/classes:$(cat cp.txt) org.gongkai.parsing.ParserBenchmark [documents] [rounds] [corpus]}.
+ * Run: {@code java -cp target/classes:$(cat cp.txt) org.gongkai.tools.bench.ParserBenchmark [documents] [rounds] [corpus]}.
  */
 public final class ParserBenchmark {
 
