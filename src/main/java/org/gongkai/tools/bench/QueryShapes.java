@@ -1,0 +1,150 @@
+package org.gongkai.tools.bench;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.function.Supplier;
+import org.gongkai.metrics.MetricCatalogue;
+import org.gongkai.regions.Region;
+import org.gongkai.regions.RegionDirectory;
+import org.gongkai.regions.RegionLevel;
+
+/**
+ * The dashboard questions the bench times, each a supplier of fresh instances (another province, year or metric per
+ * call, drawn from one seeded stream) so that no answer is served from a cache the previous call warmed.
+ */
+final class QueryShapes {
+
+    private QueryShapes() {}
+
+    /** The shapes in the order they are timed; {@code db} gives the metric ids their plain GROUP BYs need. */
+    static List<Supplier<QueryShape>> all(long seed, Connection db) throws SQLException {
+        SplittableRandom random = new SplittableRandom(seed);
+        List<Region> provinces = RegionDirectory.standard().all().stream()
+                .filter(r -> r.level() == RegionLevel.PROVINCE)
+                .toList();
+        Map<String, Short> ids = metricIds(db);
+        List<String> metrics = List.of(
+                "requests.new.total",
+                "outcome.granted.total",
+                "outcome.total.total",
+                "review.total",
+                "outcome.denied.total",
+                "requests.carried_forward.total");
+        return List.of(
+                () -> {
+                    String p = pick(random, provinces).code();
+                    return new QueryShape(
+                                    "items published per year, one province (view)",
+                                    true,
+                                    "GET",
+                                    "/api/views/items-published?regionCode=" + p,
+                                    null,
+                                    "select r.year, sum(f.value) from report r join figure f on f.report_id = r.id and f.year = r.year"
+                                            + " where r.is_latest and r.province_code = ? and f.metric_id = ? group by 1",
+                                    List.of(p, ids.get("proactive.items_published")))
+                            .withEquivalent("{\"metrics\": [\"proactive.items_published\"], \"groupBy\": [\"year\"],"
+                                    + " \"filters\": {\"regionCode\": \"" + p + "\"}}");
+                },
+                () -> {
+                    String p = pick(random, provinces).code();
+                    int y = 2019 + random.nextInt(8);
+                    return new QueryShape(
+                                    "request outcomes by city, one province-year (view)",
+                                    true,
+                                    "GET",
+                                    "/api/views/request-outcomes?regionCode=" + p + "&year=" + y,
+                                    null,
+                                    "select r.city_code, f.metric_id, sum(f.value) from report r join figure f on f.report_id = r.id"
+                                            + " and f.year = r.year where r.is_latest and r.province_code = ?"
+                                            + " and r.year = ? and f.year = ?"
+                                            + " and f.metric_id = any(?) group by 1, 2",
+                                    List.of(p, (short) y, (short) y, outcomeIds(ids)))
+                            .withEquivalent("{\"metrics\": [\"requests.new.total\", \"outcome.granted.total\","
+                                    + " \"outcome.total.total\", \"rate.grant\"], \"groupBy\": [\"city\"],"
+                                    + " \"filters\": {\"regionCode\": \"" + p + "\", \"years\": [" + y + ", " + y
+                                    + "]}}");
+                },
+                () -> {
+                    String m = pick(random, metrics);
+                    return new QueryShape(
+                            "province x year, national, one metric",
+                            true,
+                            "POST",
+                            "/api/query",
+                            "{\"metrics\": [\"" + m + "\"], \"groupBy\": [\"province\", \"year\"]}",
+                            "select r.province_code, r.year, sum(f.value) from report r join figure f on f.report_id = r.id"
+                                    + " and f.year = r.year"
+                                    + " where r.is_latest and f.metric_id = ? group by 1, 2",
+                            List.of(ids.get(m)));
+                },
+                () -> {
+                    String p = pick(random, provinces).code();
+                    return new QueryShape(
+                            "city x year in a province, 2 metrics + grant rate",
+                            true,
+                            "POST",
+                            "/api/query",
+                            "{\"metrics\": [\"requests.new.total\", \"outcome.total.total\", \"rate.grant\"],"
+                                    + " \"groupBy\": [\"city\", \"year\"], \"filters\": {\"regionCode\": \"" + p
+                                    + "\"}}",
+                            "select r.city_code, r.year, f.metric_id, sum(f.value) from report r join figure f"
+                                    + " on f.report_id = r.id and f.year = r.year where r.is_latest and r.province_code = ?"
+                                    + " and f.metric_id = any(?) group by 1, 2, 3",
+                            List.of(p, new Short[] {
+                                ids.get("requests.new.total"),
+                                ids.get("outcome.total.total"),
+                                ids.get("outcome.granted.total"),
+                                ids.get("outcome.partial.total")
+                            }));
+                },
+                () -> {
+                    String p = pick(random, provinces).code();
+                    int y = 2015 + random.nextInt(12);
+                    return new QueryShape(
+                            "ranking: agencies of a province-year (view, raw figures)",
+                            false,
+                            "GET",
+                            "/api/views/rankings?metric=requests.new.total&regionCode=" + p + "&year=" + y,
+                            null,
+                            null,
+                            List.of());
+                },
+                () -> new QueryShape(
+                        "ad hoc: province x year, one sector (raw figures)",
+                        false,
+                        "POST",
+                        "/api/query",
+                        "{\"metrics\": [\"requests.new.total\", \"rate.grant\"], \"groupBy\": [\"province\", \"year\"],"
+                                + " \"filters\": {\"sector\": \""
+                                + pick(random, List.of("education", "public_security", "natural_resources")) + "\"}}",
+                        null,
+                        List.of()));
+    }
+
+    private static Map<String, Short> metricIds(Connection db) throws SQLException {
+        Map<String, Short> ids = new LinkedHashMap<>();
+        try (Statement s = db.createStatement();
+                ResultSet rs = s.executeQuery("select key, id from metric")) {
+            while (rs.next()) ids.put(rs.getString(1), rs.getShort(2));
+        }
+        return ids;
+    }
+
+    /** The summed metrics of the request-outcomes view, as ids for its plain GROUP BY. */
+    private static Short[] outcomeIds(Map<String, Short> ids) {
+        return MetricCatalogue.standard().viewMetrics("request-outcomes").stream()
+                .filter(k -> !k.startsWith("rate."))
+                .map(ids::get)
+                .toArray(Short[]::new);
+    }
+
+    private static <T> T pick(SplittableRandom random, List<T> list) {
+        return list.get(random.nextInt(list.size()));
+    }
+}
