@@ -31,14 +31,40 @@ public final class MetricCatalogue {
     private final Map<String, List<Metric>> rows;
     private final List<CheckRule> checks;
     private final Map<String, List<String>> views;
+    private final Sections sections;
 
-    private MetricCatalogue(List<Metric> all, List<CheckRule> checks, Map<String, List<String>> views) {
+    /**
+     * The catalogue's data beside the metrics: request rows by role, clauses by proactive row, prose statements,
+     * annex rows and the bench's metric lists.
+     */
+    private record Sections(
+            Map<String, List<String>> rowsByRole,
+            Map<String, String> clauses,
+            Map<String, String> prose,
+            Map<String, String> proseDocumentKinds,
+            List<AnnexRow> annex,
+            Map<String, List<String>> benchmark) {}
+
+    private MetricCatalogue(
+            List<Metric> all, List<CheckRule> checks, Map<String, List<String>> views, Sections sections) {
         this.checks = List.copyOf(checks);
         this.views = Map.copyOf(views);
-        views.values().stream().flatMap(List::stream).forEach(k -> {
-            if (all.stream().noneMatch(m -> m.key().equals(k)))
-                throw new IllegalStateException("a view names the unknown metric " + k);
-        });
+        this.sections = sections;
+        java.util.Set<String> keys = all.stream().map(Metric::key).collect(Collectors.toSet());
+        java.util.Set<String> rowKeys = all.stream().map(Metric::row).collect(Collectors.toSet());
+        requireKnown(keys, "a view", views.values().stream().flatMap(List::stream));
+        requireKnown(keys, "the prose section", sections.prose().values().stream());
+        requireKnown(rowKeys, "the prose section's documentKinds", sections.proseDocumentKinds().values().stream());
+        requireKnown(
+                keys,
+                "the annex section",
+                sections.annex().stream()
+                        .flatMap(r -> java.util.stream.Stream.of(r.metric(), r.partOf()))
+                        .filter(java.util.Objects::nonNull));
+        requireKnown(
+                keys,
+                "the benchmark section",
+                sections.benchmark().values().stream().flatMap(List::stream));
         Map<String, Metric> byKey = new LinkedHashMap<>();
         for (Metric m : all) {
             if (byKey.put(m.key(), m) != null) throw new IllegalStateException("duplicate metric key " + m.key());
@@ -92,6 +118,52 @@ public final class MetricCatalogue {
         return keys;
     }
 
+    /**
+     * The request-table rows with this role in the flow of requests ({@code new}, {@code carried_over}, {@code
+     * outcome}: the top-level outcome rows, {@code handled}, {@code carried_forward}), in table order.
+     */
+    public List<String> rowsWithRole(String role) {
+        List<String> rows = sections.rowsByRole().get(role);
+        if (rows == null) throw new IllegalArgumentException("no request row has the role " + role);
+        return rows;
+    }
+
+    /** The one request row with this role ({@code new}, {@code handled}, …). */
+    public String rowWithRole(String role) {
+        List<String> rows = rowsWithRole(role);
+        if (rows.size() != 1) throw new IllegalStateException(rows.size() + " request rows have the role " + role);
+        return rows.get(0);
+    }
+
+    /** The clause of the regulations (第二十条第（一）项) a proactive row reports on, if the catalogue names one. */
+    public Optional<String> clause(String row) {
+        return Optional.ofNullable(sections.clauses().get(row));
+    }
+
+    /** The metric a statement of the prose reader and renderer fills ({@code received} → requests.new.total). */
+    public String proseMetric(String statement) {
+        String key = sections.prose().get(statement);
+        if (key == null) throw new IllegalArgumentException("the catalogue has no prose statement " + statement);
+        return key;
+    }
+
+    /** The printed kinds of document prose counts (规章, 规范性文件) and the proactive row each fills. */
+    public Map<String, String> proseDocumentKinds() {
+        return sections.proseDocumentKinds();
+    }
+
+    /** The rows of the pre-2019 statistics annex, in the order they must be tried. */
+    public List<AnnexRow> annexRows() {
+        return sections.annex();
+    }
+
+    /** The metrics one query shape of {@code gongkai bench} asks for. */
+    public List<String> benchmarkMetrics(String shape) {
+        List<String> keys = sections.benchmark().get(shape);
+        if (keys == null) throw new IllegalArgumentException("the catalogue has no benchmark shape " + shape);
+        return keys;
+    }
+
     /** Cells a complete report of this format prints, in table order. Narrative reports print none. */
     public List<Metric> printedCells(ReportFormat format) {
         return metrics.values().stream().filter(m -> m.isPrintedCellOf(format)).toList();
@@ -105,7 +177,7 @@ public final class MetricCatalogue {
             JsonNode root = new ObjectMapper().readTree(in);
             Map<String, List<String>> views = new LinkedHashMap<>();
             root.get("views").fields().forEachRemaining(v -> views.put(v.getKey(), strings(v.getValue())));
-            return new MetricCatalogue(expand(root), checks(root), views);
+            return new MetricCatalogue(expand(root), checks(root), views, sections(root));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -301,6 +373,49 @@ public final class MetricCatalogue {
             }
         }
         return out;
+    }
+
+    private static Sections sections(JsonNode root) {
+        Map<String, List<String>> rowsByRole = new LinkedHashMap<>();
+        for (JsonNode r : root.get("requests").get("rows")) {
+            if (r.has("role"))
+                rowsByRole
+                        .computeIfAbsent(text(r, "role"), k -> new ArrayList<>())
+                        .add(text(r, "row"));
+        }
+        rowsByRole.replaceAll((role, rows) -> List.copyOf(rows));
+        Map<String, String> clauses = new LinkedHashMap<>();
+        for (JsonNode r : root.get("proactive")) {
+            if (r.has("clause")) clauses.put(text(r, "row"), text(r, "clause"));
+        }
+        Map<String, String> prose = new LinkedHashMap<>();
+        Map<String, String> documentKinds = new LinkedHashMap<>();
+        root.get("prose").fields().forEachRemaining(e -> {
+            if (e.getValue().isTextual()) prose.put(e.getKey(), e.getValue().asText());
+        });
+        root.get("prose")
+                .get("documentKinds")
+                .fields()
+                .forEachRemaining(
+                        e -> documentKinds.put(e.getKey(), e.getValue().asText()));
+        List<AnnexRow> annex = new ArrayList<>();
+        for (JsonNode r : root.get("annex"))
+            annex.add(new AnnexRow(text(r, "metric"), text(r, "partOf"), strings(r.get("endings"))));
+        Map<String, List<String>> benchmark = new LinkedHashMap<>();
+        root.get("benchmark").fields().forEachRemaining(e -> benchmark.put(e.getKey(), strings(e.getValue())));
+        return new Sections(
+                Map.copyOf(rowsByRole),
+                Map.copyOf(clauses),
+                Map.copyOf(prose),
+                java.util.Collections.unmodifiableMap(documentKinds),
+                List.copyOf(annex),
+                Map.copyOf(benchmark));
+    }
+
+    private static void requireKnown(Set<String> known, String where, java.util.stream.Stream<String> names) {
+        names.forEach(k -> {
+            if (!known.contains(k)) throw new IllegalStateException(where + " names the unknown metric " + k);
+        });
     }
 
     private static String text(JsonNode node, String field) {

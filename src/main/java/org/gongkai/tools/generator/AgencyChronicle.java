@@ -1,7 +1,5 @@
 package org.gongkai.tools.generator;
 
-import static org.gongkai.tools.generator.RequestTableKeys.CASE_COLUMNS;
-import static org.gongkai.tools.generator.RequestTableKeys.CASE_GROUPS;
 import static org.gongkai.tools.generator.RequestTableKeys.COLUMNS;
 import static org.gongkai.tools.generator.RequestTableKeys.FIRST_OTHER;
 import static org.gongkai.tools.generator.RequestTableKeys.OUTCOMES;
@@ -10,6 +8,7 @@ import static org.gongkai.tools.generator.RequestTableKeys.TOTAL;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +16,8 @@ import org.gongkai.canonical.Bound;
 import org.gongkai.canonical.Figure;
 import org.gongkai.canonical.ReportFormat;
 import org.gongkai.canonical.Source;
+import org.gongkai.metrics.Metric;
+import org.gongkai.metrics.MetricCatalogue;
 
 /**
  * The reports of one agency over consecutive years, written in the format each year prescribes. Requests, proactive
@@ -27,16 +28,16 @@ import org.gongkai.canonical.Source;
 final class AgencyChronicle {
 
     private static final Source SUBMITTED = Source.submitted();
-    private static final String[] ITEM_ROWS = {"licensing", "other_services", "penalty", "coercion", "fees"};
-    // Keys spelled once: building them per report would also rehash them per lookup.
-    private static final String[] ITEMS_PREV_YEAR = keys("proactive.", ITEM_ROWS, ".items_prev_year");
-    private static final String[] ITEMS_CHANGE = keys("proactive.", ITEM_ROWS, ".items_change");
-    private static final String[] DECISIONS = keys("proactive.", ITEM_ROWS, ".decisions");
-    private static final String[][] CASE_CELLS = CASE_GROUPS.stream()
-            .map(g -> keys(g + ".", CASE_COLUMNS.toArray(String[]::new), ""))
+    private static final MetricCatalogue CATALOGUE = MetricCatalogue.standard();
+    private static final String ITEMS_PUBLISHED = CATALOGUE.proseMetric("itemsPublished");
+    // Keys read once: building them per report would also rehash them per lookup.
+    private static final String[][] CASE_CELLS = RequestTableKeys.CASE_GROUPS.stream()
+            .map(g -> CATALOGUE.row(g).stream().map(Metric::key).toArray(String[]::new))
             .toArray(String[][]::new);
     private static final String[] CASE_TOTALS =
-            CASE_GROUPS.stream().map(g -> g + ".total").toArray(String[]::new);
+            Arrays.stream(CASE_CELLS).map(cells -> cells[cells.length - 1]).toArray(String[]::new);
+    private static final List<ProactiveCell> PROACTIVE_2019 = ProactiveCell.printedIn(CATALOGUE, ReportFormat.F2019);
+    private static final List<ProactiveCell> PROACTIVE_2021 = ProactiveCell.printedIn(CATALOGUE, ReportFormat.F2021);
 
     private final Agency agency;
     private final RequestFlow requests;
@@ -71,8 +72,7 @@ final class AgencyChronicle {
         } else {
             if (presentation.chance(0.5)) putItemsPublished(f, p.itemsPublished(), false);
             putRequestTable(f, format, r);
-            if (format == ReportFormat.F2019) putProactive2019(f, p);
-            else putProactive2021(f, p);
+            putProactive(f, format == ReportFormat.F2019 ? PROACTIVE_2019 : PROACTIVE_2021, p);
         }
         return new ReportDraft(agency, year, format, publishedOn(year), f);
     }
@@ -93,40 +93,18 @@ final class AgencyChronicle {
         }
         putRow(f, RequestTableKeys.OUTCOME_TOTAL, r.handled());
         putRow(f, RequestTableKeys.CARRIED_FORWARD, r.carriedForward());
-        for (int g = 0; g < CASE_GROUPS.size(); g++) {
-            for (int c = 0; c < CASE_COLUMNS.size(); c++) {
+        for (int g = 0; g < CASE_CELLS.length; g++) {
+            for (int c = 0; c < CASE_CELLS[g].length; c++) {
                 put(f, CASE_CELLS[g][c], r.cases()[g][c]);
             }
         }
     }
 
-    private static void putProactive2019(Map<String, Figure> f, ProactiveYear p) {
-        put(f, "proactive.rules.issued", p.rulesIssued());
-        put(f, "proactive.rules.published", p.rulesIssued());
-        put(f, "proactive.rules.in_force", p.rulesInForce());
-        put(f, "proactive.normative_docs.issued", p.docsIssued());
-        put(f, "proactive.normative_docs.published", p.docsPublished());
-        put(f, "proactive.normative_docs.in_force", p.docsInForce());
-        for (int i = 0; i < ITEM_ROWS.length; i++) {
-            put(f, ITEMS_PREV_YEAR[i], p.itemsBefore()[i]);
-            put(f, ITEMS_CHANGE[i], p.itemsChange()[i]);
-            if (i < p.decisions().length) put(f, DECISIONS[i], p.decisions()[i]);
+    private static void putProactive(Map<String, Figure> f, List<ProactiveCell> cells, ProactiveYear p) {
+        for (ProactiveCell cell : cells) {
+            if (cell.isAmount()) putAmount(f, cell.key(), cell.amount(p));
+            else if (cell.isDrawn(p)) put(f, cell.key(), cell.count(p));
         }
-        put(f, "proactive.procurement.projects", p.procurementProjects());
-        putAmount(f, "proactive.procurement.amount_10k_yuan", p.procurementTenThousandYuan());
-    }
-
-    private static void putProactive2021(Map<String, Figure> f, ProactiveYear p) {
-        put(f, "proactive.rules.issued", p.rulesIssued());
-        put(f, "proactive.rules.repealed", p.rulesRepealed());
-        put(f, "proactive.rules.in_force", p.rulesInForce());
-        put(f, "proactive.normative_docs.issued", p.docsIssued());
-        put(f, "proactive.normative_docs.repealed", p.docsRepealed());
-        put(f, "proactive.normative_docs.in_force", p.docsInForce());
-        put(f, "proactive.licensing.decisions", p.decisions()[0]);
-        put(f, "proactive.penalty.decisions", p.decisions()[2]);
-        put(f, "proactive.coercion.decisions", p.decisions()[3]);
-        putAmount(f, "proactive.fees.amount_10k_yuan", p.feesTenThousandYuan());
     }
 
     /** Reports are due by 31 January since 2019 (by 31 March before); a few come late. */
@@ -143,7 +121,7 @@ final class AgencyChronicle {
                 ? Bound.EXACT
                 : roll < 0.15 ? Bound.AT_LEAST : roll < 0.18 ? Bound.APPROXIMATELY : Bound.EXACT;
         long value = bound == Bound.EXACT ? items : roundDown(items);
-        f.put("proactive.items_published", new Figure(BigDecimal.valueOf(value), bound, SUBMITTED, List.of(), null));
+        f.put(ITEMS_PUBLISHED, new Figure(BigDecimal.valueOf(value), bound, SUBMITTED, List.of(), null));
     }
 
     /** Keeps two significant digits: 1234 → 1200 ("1200余条"), 13456 → 13000 ("1.3万余条"), 87 → 80. */
@@ -151,12 +129,6 @@ final class AgencyChronicle {
         long unit = 10;
         while (value / unit >= 100) unit *= 10;
         return value / unit * unit;
-    }
-
-    private static String[] keys(String prefix, String[] middles, String suffix) {
-        String[] out = new String[middles.length];
-        for (int i = 0; i < middles.length; i++) out[i] = prefix + middles[i] + suffix;
-        return out;
     }
 
     private static void putRow(Map<String, Figure> f, String row, long[] values) {

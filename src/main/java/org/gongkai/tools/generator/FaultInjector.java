@@ -9,6 +9,9 @@ import java.util.Map;
 import java.util.Optional;
 import org.gongkai.canonical.Figure;
 import org.gongkai.canonical.ReportFormat;
+import org.gongkai.metrics.CheckRule;
+import org.gongkai.metrics.Metric;
+import org.gongkai.metrics.MetricCatalogue;
 
 /**
  * Breaks a chosen share of table-format reports the way real ones are broken, and says which checks must fail. Faults
@@ -17,10 +20,17 @@ import org.gongkai.canonical.ReportFormat;
  */
 final class FaultInjector {
 
-    private static final String ROW_TOTAL = "requests.row_total";
-    private static final String BALANCE = "requests.balance";
-    private static final String OUTCOME_TOTAL_RULE = "outcome.total";
-    private static final String GRANTED = "outcome.granted";
+    private static final MetricCatalogue CATALOGUE = MetricCatalogue.standard();
+    private static final String GRANTED = RequestTableKeys.OUTCOME_ROWS.get(0);
+    private static final String PARTIAL = RequestTableKeys.OUTCOME_ROWS.get(1);
+    // The rules a fault breaks, named as the catalogue names them: the rule that adds one cell into another.
+    private static final String ROW_TOTAL = ruleAdding(
+            RequestTableKeys.cell(RequestTableKeys.NEW, 0), RequestTableKeys.cell(RequestTableKeys.NEW, TOTAL));
+    private static final String BALANCE = ruleAdding(
+            RequestTableKeys.cell(RequestTableKeys.NEW, TOTAL),
+            RequestTableKeys.cell(RequestTableKeys.CARRIED_FORWARD, TOTAL));
+    private static final String OUTCOME_TOTAL_RULE = ruleAdding(
+            RequestTableKeys.cell(GRANTED, TOTAL), RequestTableKeys.cell(RequestTableKeys.OUTCOME_TOTAL, TOTAL));
 
     private final long seed;
     private final double probability;
@@ -45,8 +55,7 @@ final class FaultInjector {
         String rule;
         switch (kind) {
             case ROW_TOTAL_OFF -> {
-                String row = List.of(RequestTableKeys.NEW, GRANTED, "outcome.partial")
-                        .get(draws.uniform(3));
+                String row = List.of(RequestTableKeys.NEW, GRANTED, PARTIAL).get(draws.uniform(3));
                 shift(
                         f,
                         RequestTableKeys.cell(row, TOTAL),
@@ -57,7 +66,7 @@ final class FaultInjector {
                 failures.add(
                         row.equals(RequestTableKeys.NEW)
                                 ? new ExpectedFailure(BALANCE, null, "total")
-                                : new ExpectedFailure(OUTCOME_TOTAL_RULE, OUTCOME_TOTAL_RULE, "total"));
+                                : new ExpectedFailure(OUTCOME_TOTAL_RULE, RequestTableKeys.OUTCOME_TOTAL, "total"));
             }
             case BALANCE_OFF -> {
                 int column = applicantColumn(draws);
@@ -74,15 +83,16 @@ final class FaultInjector {
                 shift(f, RequestTableKeys.cell(GRANTED, column), delta, changes);
                 shift(f, RequestTableKeys.cell(GRANTED, TOTAL), delta, changes);
                 rule = OUTCOME_TOTAL_RULE;
-                failures.add(
-                        new ExpectedFailure(OUTCOME_TOTAL_RULE, OUTCOME_TOTAL_RULE, RequestTableKeys.column(column)));
-                failures.add(new ExpectedFailure(OUTCOME_TOTAL_RULE, OUTCOME_TOTAL_RULE, "total"));
+                failures.add(new ExpectedFailure(
+                        OUTCOME_TOTAL_RULE, RequestTableKeys.OUTCOME_TOTAL, RequestTableKeys.column(column)));
+                failures.add(new ExpectedFailure(OUTCOME_TOTAL_RULE, RequestTableKeys.OUTCOME_TOTAL, "total"));
             }
             case CASE_TOTAL_OFF -> {
                 String group = RequestTableKeys.CASE_GROUPS.get(draws.uniform(3));
-                String key = group + ".total";
+                List<Metric> cells = CATALOGUE.row(group);
+                String key = cells.get(cells.size() - 1).key();
                 shift(f, key, signedOne(draws, f, key), changes);
-                rule = group + ".total";
+                rule = ruleAdding(cells.get(0).key(), key);
                 failures.add(new ExpectedFailure(rule, group, "total"));
             }
             case CARRIED_OVER_CHAIN_BROKEN -> {
@@ -103,6 +113,15 @@ final class FaultInjector {
             default -> throw new IllegalStateException(kind.name());
         }
         return Optional.of(new InjectedFault(kind, rule, changes, failures));
+    }
+
+    /** The name of the catalogue's check rule that adds {@code part} into {@code total}. */
+    private static String ruleAdding(String part, String total) {
+        return CATALOGUE.checks().stream()
+                .filter(r -> r.left().contains(part) && r.right().contains(total))
+                .map(CheckRule::rule)
+                .findFirst()
+                .orElseThrow(() -> new IllegalStateException("no check rule adds " + part + " into " + total));
     }
 
     /** Natural persons file most requests, so most slips are in their column. */
