@@ -20,17 +20,9 @@ import org.gongkai.metrics.MetricCatalogue;
  */
 public final class ReportRenderer {
 
-    private static final String[] APPLICANT_HEADERS = {"商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他"};
-    private static final String[] CASE_HEADERS = {"结果维持", "结果纠正", "其他结果", "尚未审结", "总计"};
-    private static final Map<String, String> CLAUSES = Map.of(
-            "proactive.rules", "第二十条第（一）项",
-            "proactive.normative_docs", "第二十条第（一）项",
-            "proactive.licensing", "第二十条第（五）项",
-            "proactive.other_services", "第二十条第（五）项",
-            "proactive.penalty", "第二十条第（六）项",
-            "proactive.coercion", "第二十条第（六）项",
-            "proactive.fees", "第二十条第（八）项",
-            "proactive.procurement", "第二十条第（九）项");
+    /** The clause a proactive row is printed under when the catalogue names none. */
+    private static final String ARTICLE = "第二十条";
+
     private static final int BREAK_LONGER_THAN = 12;
     private static final int BREAK_AT = 10;
 
@@ -43,9 +35,29 @@ public final class ReportRenderer {
     private final List<FormRow> requests2019;
     private final List<FormRow> requests2021;
     private final List<Metric> appeals = new ArrayList<>();
+    /** Column headers of section 三 (natural persons, the five kinds of organisation, total) and of section 四. */
+    private final List<String> applicantHeaders;
+
+    private final List<String> caseHeaders;
+    /** The metric each statement of the prose layout prints. */
+    private final String itemsPublished;
+
+    private final String received;
+    private final String handled;
+    private final String pending;
+    private final String review;
+    private final String litigationDirect;
+    private final String litigationAfterReview;
 
     public ReportRenderer(MetricCatalogue catalogue) {
         this.catalogue = catalogue;
+        this.itemsPublished = catalogue.proseMetric("itemsPublished");
+        this.received = catalogue.proseMetric("received");
+        this.handled = catalogue.proseMetric("handled");
+        this.pending = catalogue.proseMetric("pending");
+        this.review = catalogue.proseMetric("review");
+        this.litigationDirect = catalogue.proseMetric("litigationDirect");
+        this.litigationAfterReview = catalogue.proseMetric("litigationAfterReview");
         for (String row : catalogue.rowKeys()) {
             List<Metric> cells = catalogue.row(row);
             String section = cells.get(0).section();
@@ -64,6 +76,14 @@ public final class ReportRenderer {
         }
         requests2019 = requestRows(ReportFormat.F2019);
         requests2021 = requestRows(ReportFormat.F2021);
+        applicantHeaders = columnHeaders(catalogue.rowWithRole("new"));
+        caseHeaders = columnHeaders(appeals.get(0).row());
+    }
+
+    private List<String> columnHeaders(String row) {
+        return catalogue.row(row).stream()
+                .map(m -> m.columnLabels().values().iterator().next())
+                .toList();
     }
 
     public static ReportRenderer standard() {
@@ -76,18 +96,24 @@ public final class ReportRenderer {
             Metric first = catalogue.row(row).get(0);
             if (first.section().equals("requests") && first.formats().contains(format)) keys.add(row);
         }
+        List<String> unindented = new ArrayList<>(catalogue.rowsWithRole("new"));
+        unindented.addAll(catalogue.rowsWithRole("carried_over"));
+        unindented.addAll(catalogue.rowsWithRole("carried_forward"));
+        List<String> children = catalogue.all().stream()
+                .flatMap(
+                        m -> m.section().equals("requests") ? m.components().stream() : java.util.stream.Stream.empty())
+                .map(k -> catalogue.get(k).row())
+                .toList();
         List<FormRow> rows = new ArrayList<>();
         for (String row : keys) {
             List<Metric> cells = catalogue.row(row).stream()
                     .filter(m -> m.isPrintedCellOf(format))
                     .toList();
-            int depth = row.startsWith("outcome.")
-                    ? (row.chars().filter(c -> c == '.').count() >= 2 ? 2 : 1)
-                    : 0;
-            int children = cells.isEmpty()
-                    ? (int) keys.stream().filter(k -> k.startsWith(row + ".")).count()
-                    : 0;
-            rows.add(new FormRow(catalogue.row(row).get(0).rowLabel(), cells, depth, children));
+            // 一, 二 and 四 stand at the left; the outcomes of 三 are indented once, the parts of a group twice
+            int depth = unindented.contains(row) ? 0 : children.contains(row) ? 2 : 1;
+            Metric total = catalogue.row(row).get(catalogue.row(row).size() - 1);
+            int parts = cells.isEmpty() ? total.components().size() : 0;
+            rows.add(new FormRow(catalogue.row(row).get(0).rowLabel(), cells, depth, parts));
         }
         return rows;
     }
@@ -170,7 +196,7 @@ public final class ReportRenderer {
         }
 
         private void itemsPublished() {
-            Figure items = f.get("proactive.items_published");
+            Figure items = f.get(itemsPublished);
             if (items == null) return;
             StringBuilder s = new StringBuilder("本年度通过门户网站等渠道主动公开政府信息").append(counted(items, "条"));
             if (!items.parts().isEmpty()) {
@@ -194,21 +220,29 @@ public final class ReportRenderer {
         }
 
         private void documentsInProse() {
-            String[][] kinds = {{"proactive.rules", "规章"}, {"proactive.normative_docs", "规范性文件"}};
-            for (String[] kind : kinds) {
-                Figure issued = f.get(kind[0] + ".issued");
-                Figure repealed = f.get(kind[0] + ".repealed");
-                Figure inForce = f.get(kind[0] + ".in_force");
-                if (issued != null) paragraph("本年度制定" + kind[1] + counted(issued, "件") + "。");
-                if (repealed != null) paragraph("本年度废止" + kind[1] + counted(repealed, "件") + "。");
-                if (inForce != null) paragraph("截至年底现行有效" + kind[1] + counted(inForce, "件") + "。");
+            for (Map.Entry<String, String> kind : catalogue.proseDocumentKinds().entrySet()) {
+                Figure issued = cell(kind.getValue(), "issued");
+                Figure repealed = cell(kind.getValue(), "repealed");
+                Figure inForce = cell(kind.getValue(), "in_force");
+                if (issued != null) paragraph("本年度制定" + kind.getKey() + counted(issued, "件") + "。");
+                if (repealed != null) paragraph("本年度废止" + kind.getKey() + counted(repealed, "件") + "。");
+                if (inForce != null) paragraph("截至年底现行有效" + kind.getKey() + counted(inForce, "件") + "。");
             }
         }
 
+        /** The figure of a row's column, if the catalogue has that cell and the report the figure. */
+        private Figure cell(String row, String column) {
+            return catalogue.row(row).stream()
+                    .filter(m -> column.equals(m.column()))
+                    .findFirst()
+                    .map(m -> f.get(m.key()))
+                    .orElse(null);
+        }
+
         private void requestsInProse() {
-            Figure received = f.get("requests.new.total");
-            Figure handled = f.get("outcome.total.total");
-            Figure pending = f.get("requests.carried_forward.total");
+            Figure received = f.get(ReportRenderer.this.received);
+            Figure handled = f.get(ReportRenderer.this.handled);
+            Figure pending = f.get(ReportRenderer.this.pending);
             if (received != null) paragraph("本年度共收到政府信息公开申请" + counted(received, "件") + "。");
             if (handled != null) paragraph("本年度政府信息公开申请办结" + counted(handled, "件") + "。");
             if (pending != null) paragraph("政府信息公开申请" + counted(pending, "件") + "正在办理。");
@@ -216,9 +250,9 @@ public final class ReportRenderer {
         }
 
         private void appealsInProse() {
-            Figure review = f.get("review.total");
-            Figure direct = f.get("litigation.direct.total");
-            Figure after = f.get("litigation.after_review.total");
+            Figure review = f.get(ReportRenderer.this.review);
+            Figure direct = f.get(litigationDirect);
+            Figure after = f.get(litigationAfterReview);
             boolean noLitigation = isZero(direct) && isZero(after);
             if (isZero(review) && noLitigation) {
                 paragraph("本年度未发生因政府信息公开引起的行政复议、行政诉讼。");
@@ -240,7 +274,7 @@ public final class ReportRenderer {
             beginTable();
             String previousClause = null;
             for (List<Metric> cells : rows) {
-                String clause = CLAUSES.getOrDefault(cells.get(0).row(), "第二十条");
+                String clause = catalogue.clause(cells.get(0).row()).orElse(ARTICLE);
                 if (!clause.equals(previousClause)) {
                     row(List.of(new Cell(clause, cells.size() + 1, 1)));
                     List<Cell> header = new ArrayList<>();
@@ -310,12 +344,12 @@ public final class ReportRenderer {
             beginTable();
             List<Cell> h1 = new ArrayList<>();
             h1.add(new Cell("申请人情况", 3, 2));
-            h1.add(new Cell("自然人", 1, 2));
-            h1.add(new Cell("法人或其他组织", 5, 1));
-            h1.add(new Cell("总计", 1, 2));
+            h1.add(new Cell(applicantHeaders.get(0), 1, 2));
+            h1.add(new Cell("法人或其他组织", applicantHeaders.size() - 2, 1));
+            h1.add(new Cell(applicantHeaders.get(applicantHeaders.size() - 1), 1, 2));
             row(h1);
             List<Cell> h2 = new ArrayList<>();
-            for (String h : APPLICANT_HEADERS) h2.add(new Cell(h, 1, 1));
+            for (String h : applicantHeaders.subList(1, applicantHeaders.size() - 1)) h2.add(new Cell(h, 1, 1));
             row(h2);
             int outcomeLines = 0;
             for (FormRow fr : rows) if (fr.depth() > 0 && !(fr.depth() == 1 && fr.children() > 0)) outcomeLines++;
@@ -368,12 +402,12 @@ public final class ReportRenderer {
             beginTable();
             row(List.of(new Cell("行政复议", 5, 1), new Cell("行政诉讼", 10, 1)));
             List<Cell> h2 = new ArrayList<>();
-            for (String h : CASE_HEADERS) h2.add(new Cell(h, 1, 2));
+            for (String h : caseHeaders) h2.add(new Cell(h, 1, 2));
             h2.add(new Cell("未经复议直接起诉", 5, 1));
             h2.add(new Cell("复议后起诉", 5, 1));
             row(h2);
             List<Cell> h3 = new ArrayList<>();
-            for (int k = 0; k < 2; k++) for (String h : CASE_HEADERS) h3.add(new Cell(h, 1, 1));
+            for (int k = 0; k < 2; k++) for (String h : caseHeaders) h3.add(new Cell(h, 1, 1));
             row(h3);
             List<Cell> values = new ArrayList<>();
             for (Metric m : appeals) values.add(new Cell(value(m, null), 1, 1));
