@@ -26,14 +26,16 @@ public final class DocumentParser {
     };
 
     private final TableReader tables;
-    private final ProseReader prose = new ProseReader();
-    private final StatisticsAnnexReader annexes = new StatisticsAnnexReader();
+    private final ProseReader prose;
+    private final StatisticsAnnexReader annexes;
     private final IdentityReader identities;
     private final DocumentClassifier classifier = new DocumentClassifier();
     private final TextDecoder decoder = new TextDecoder();
 
     public DocumentParser(MetricCatalogue catalogue, RegionResolver regions) {
         this.tables = new TableReader(new OfficialForms(catalogue));
+        this.prose = new ProseReader(catalogue);
+        this.annexes = new StatisticsAnnexReader(catalogue);
         this.identities = new IdentityReader(regions);
     }
 

@@ -12,6 +12,7 @@ import org.gongkai.canonical.CheckResult;
 import org.gongkai.canonical.Figure;
 import org.gongkai.canonical.Part;
 import org.gongkai.canonical.Source;
+import org.gongkai.metrics.MetricCatalogue;
 
 /**
  * Reads the figures reports state in sentences: items published (with per-channel counts as parts), requests
@@ -22,17 +23,19 @@ import org.gongkai.canonical.Source;
  */
 final class ProseReader {
 
-    static final String ITEMS_PUBLISHED = "proactive.items_published";
-    static final String REQUESTS_NEW = "requests.new.total";
-    static final String HANDLED = "outcome.total.total";
-    static final String PENDING = "requests.carried_forward.total";
-    static final String CARRIED_OVER = "requests.carried_over.total";
-    static final String REVIEW = "review.total";
-    static final String GRANTED = "outcome.granted.total";
-    static final String PARTIAL = "outcome.partial.total";
-    static final String LITIGATION_DIRECT = "litigation.direct.total";
-    static final String LITIGATION_AFTER_REVIEW = "litigation.after_review.total";
-    static final List<String> LITIGATION = List.of(LITIGATION_DIRECT, LITIGATION_AFTER_REVIEW);
+    // The metric each statement fills, from the catalogue's prose section.
+    private final String itemsPublishedKey;
+    private final String receivedKey;
+    private final String handledKey;
+    private final String pendingKey;
+    private final String carriedOverKey;
+    private final String reviewKey;
+    private final String grantedKey;
+    private final String partialKey;
+    private final String litigationDirectKey;
+    private final String litigationAfterReviewKey;
+    private final List<String> litigationKeys;
+    private final MetricCatalogue catalogue;
 
     /** "主动公开政府信息2543条": the year's total in the words of the old reports, preferred to any other count. */
     private static final Pattern ITEMS_PROACTIVE = ProseNumber.compile("主动公开(?:政府)?信息 ?(?:共|共计|合计|总计|达)?{N}条{T}");
@@ -67,6 +70,21 @@ final class ProseReader {
     private static final Pattern TOTAL_BEFORE_PARTS = ProseNumber.compile("{N}(?<unit>条|件|项|个){T},?$");
     private static final Pattern PART_ITEM = ProseNumber.compile("(?<label>[^、,;。\\d\\n]{1,14}?){N}(?<unit>条|件|项|个)");
 
+    ProseReader(MetricCatalogue catalogue) {
+        this.catalogue = catalogue;
+        this.itemsPublishedKey = catalogue.proseMetric("itemsPublished");
+        this.receivedKey = catalogue.proseMetric("received");
+        this.handledKey = catalogue.proseMetric("handled");
+        this.pendingKey = catalogue.proseMetric("pending");
+        this.carriedOverKey = catalogue.proseMetric("carriedOver");
+        this.reviewKey = catalogue.proseMetric("review");
+        this.grantedKey = catalogue.proseMetric("granted");
+        this.partialKey = catalogue.proseMetric("partial");
+        this.litigationDirectKey = catalogue.proseMetric("litigationDirect");
+        this.litigationAfterReviewKey = catalogue.proseMetric("litigationAfterReview");
+        this.litigationKeys = List.of(litigationDirectKey, litigationAfterReviewKey);
+    }
+
     ProseFigures read(String text) {
         Map<String, Figure> figures = new LinkedHashMap<>();
         List<CheckResult> findings = new ArrayList<>();
@@ -100,7 +118,7 @@ final class ProseReader {
         if (to < text.length() && text.charAt(to) != '\n') to++;
         List<Part> parts = partsAfter(text, m.end());
         figures.put(
-                ITEMS_PUBLISHED,
+                itemsPublishedKey,
                 new Figure(
                         total.value(), total.bound(), Source.prose(text.substring(from, to), from, to), parts, null));
     }
@@ -111,14 +129,14 @@ final class ProseReader {
 
     private void readSentence(String text, int from, int to, Map<String, Figure> figures) {
         String sentence = text.substring(from, to);
-        if (!figures.containsKey(ITEMS_PUBLISHED) && sentence.contains("信息")) {
+        if (!figures.containsKey(itemsPublishedKey) && sentence.contains("信息")) {
             Matcher m = ITEMS.matcher(sentence);
             if (m.find()) {
                 ProseNumber total = ProseNumber.from(m);
                 if (total != null) {
                     List<Part> parts = partsAfter(text, from + m.end());
                     figures.put(
-                            ITEMS_PUBLISHED,
+                            itemsPublishedKey,
                             new Figure(total.value(), total.bound(), Source.prose(sentence, from, to), parts, null));
                 }
             }
@@ -145,39 +163,39 @@ final class ProseReader {
             String clause = sentence.substring(clauseStart, i);
             clauseStart = i + 1;
             if (!clause.contains("申请") || clause.contains("复议") || clause.contains("诉讼")) continue;
-            if (!(counted && put(figures, REQUESTS_NEW, RECEIVED.matcher(clause), source))
+            if (!(counted && put(figures, receivedKey, RECEIVED.matcher(clause), source))
                     && clause.contains("未")
                     && RECEIVED_NONE.matcher(clause).find()) {
-                figures.putIfAbsent(REQUESTS_NEW, Figure.exact(0, source));
+                figures.putIfAbsent(receivedKey, Figure.exact(0, source));
             }
         }
         if (counted) {
-            put(figures, GRANTED, GRANTED_COUNT.matcher(sentence), source);
-            put(figures, PARTIAL, PARTIAL_COUNT.matcher(sentence), source);
+            put(figures, grantedKey, GRANTED_COUNT.matcher(sentence), source);
+            put(figures, partialKey, PARTIAL_COUNT.matcher(sentence), source);
         }
         if (counted && (sentence.contains("办结") || sentence.contains("答复"))) {
-            if (!put(figures, HANDLED, HANDLED_AFTER.matcher(sentence), source)) {
-                put(figures, HANDLED, HANDLED_BEFORE.matcher(sentence), source);
+            if (!put(figures, handledKey, HANDLED_AFTER.matcher(sentence), source)) {
+                put(figures, handledKey, HANDLED_BEFORE.matcher(sentence), source);
             }
         }
         // "收到申请12件,已全部办结": every request received in the sentence was handled.
-        Figure received = figures.get(REQUESTS_NEW);
+        Figure received = figures.get(receivedKey);
         if (received != null
                 && received.source().start() == from
                 && ALL_HANDLED.matcher(sentence).find()) {
-            figures.putIfAbsent(HANDLED, Figure.of(received.value(), received.bound(), source));
+            figures.putIfAbsent(handledKey, Figure.of(received.value(), received.bound(), source));
         }
         if (counted
                 && (sentence.contains("办理")
                         || sentence.contains("处理")
                         || sentence.contains("答复")
                         || sentence.contains("结转"))) {
-            if (!put(figures, PENDING, PENDING_AFTER.matcher(sentence), source)) {
-                put(figures, PENDING, PENDING_BEFORE.matcher(sentence), source);
+            if (!put(figures, pendingKey, PENDING_AFTER.matcher(sentence), source)) {
+                put(figures, pendingKey, PENDING_BEFORE.matcher(sentence), source);
             }
         }
         if (sentence.contains("结转") && CARRIED_OVER_NONE.matcher(sentence).find()) {
-            figures.putIfAbsent(CARRIED_OVER, Figure.exact(0, source));
+            figures.putIfAbsent(carriedOverKey, Figure.exact(0, source));
         }
     }
 
@@ -206,16 +224,16 @@ final class ProseReader {
             for (int term : new int[] {review, litigation, suit}) if (term >= 0) firstTerm = Math.min(firstTerm, term);
             Matcher negation = NEGATION.matcher(clause);
             if (negation.find() && negation.start() < firstTerm) {
-                if (review >= 0) figures.putIfAbsent(REVIEW, Figure.exact(0, source));
-                if (litigation >= 0) LITIGATION.forEach(k -> figures.putIfAbsent(k, Figure.exact(0, source)));
+                if (review >= 0) figures.putIfAbsent(reviewKey, Figure.exact(0, source));
+                if (litigation >= 0) litigationKeys.forEach(k -> figures.putIfAbsent(k, Figure.exact(0, source)));
                 continue;
             }
-            if (review >= 0 && !put(figures, REVIEW, REVIEW_COUNT.matcher(clause), source)) {
-                put(figures, REVIEW, REVIEW_RECEIVED.matcher(clause), source);
+            if (review >= 0 && !put(figures, reviewKey, REVIEW_COUNT.matcher(clause), source)) {
+                put(figures, reviewKey, REVIEW_RECEIVED.matcher(clause), source);
             }
             // Suits are stored only where the text splits them into direct and after-review.
-            put(figures, LITIGATION_DIRECT, LITIGATION_DIRECT_COUNT.matcher(clause), source);
-            put(figures, LITIGATION_AFTER_REVIEW, LITIGATION_AFTER_REVIEW_COUNT.matcher(clause), source);
+            put(figures, litigationDirectKey, LITIGATION_DIRECT_COUNT.matcher(clause), source);
+            put(figures, litigationAfterReviewKey, LITIGATION_AFTER_REVIEW_COUNT.matcher(clause), source);
         }
     }
 
@@ -224,7 +242,7 @@ final class ProseReader {
         while (m.find()) {
             ProseNumber number = ProseNumber.from(m);
             if (number == null) continue;
-            String row = m.group("kind").equals("规章") ? "proactive.rules" : "proactive.normative_docs";
+            String row = documentRow(m.group("kind"));
             String column =
                     switch (m.group("verb")) {
                         case "废止" -> "repealed";
@@ -233,9 +251,25 @@ final class ProseReader {
                     };
             String clause = m.group();
             figures.putIfAbsent(
-                    row + "." + column,
+                    cellKey(row, column),
                     Figure.of(number.value(), number.bound(), Source.prose(clause, from + m.start(), from + m.end())));
         }
+    }
+
+    /** The proactive row a printed kind of document fills (行政规范性文件 is counted as 规范性文件). */
+    private String documentRow(String printedKind) {
+        for (Map.Entry<String, String> kind : catalogue.proseDocumentKinds().entrySet()) {
+            if (printedKind.endsWith(kind.getKey())) return kind.getValue();
+        }
+        throw new IllegalStateException("the catalogue names no row for " + printedKind);
+    }
+
+    private String cellKey(String row, String column) {
+        return catalogue.row(row).stream()
+                .filter(m -> column.equals(m.column()))
+                .findFirst()
+                .orElseThrow(() -> new IllegalStateException(row + " has no column " + column))
+                .key();
     }
 
     /** "…其中A类3条、B类4条" from just after a total; a list may run on past a full stop when its labels match. */
@@ -277,7 +311,7 @@ final class ProseReader {
 
     /** Every "N条,其中…" whose parts are all exact and do not add up to an exact total is a finding. */
     private void checkPartSums(String text, Map<String, Figure> figures, List<CheckResult> findings) {
-        Figure items = figures.get(ITEMS_PUBLISHED);
+        Figure items = figures.get(itemsPublishedKey);
         int at = text.indexOf("其中");
         while (at >= 0) {
             if (at == 0 || "条件项个余多上右,".indexOf(text.charAt(at - 1)) < 0) {
@@ -305,7 +339,7 @@ final class ProseReader {
                         String quoted = text.substring(total.start(), sentenceEnd);
                         findings.add(new CheckResult(
                                 "prose.parts_sum",
-                                isItems ? ITEMS_PUBLISHED : null,
+                                isItems ? itemsPublishedKey : null,
                                 null,
                                 false,
                                 sum,

@@ -9,6 +9,8 @@ import org.gongkai.canonical.Figure;
 import org.gongkai.canonical.Part;
 import org.gongkai.canonical.Source;
 import org.gongkai.canonical.SourceMethod;
+import org.gongkai.metrics.AnnexRow;
+import org.gongkai.metrics.MetricCatalogue;
 import org.gongkai.parsing.RunTogetherCells.Piece;
 
 /**
@@ -24,40 +26,12 @@ final class StatisticsAnnexReader {
     private static final String CUMULATIVE = "累计";
     private static final String UNITS = "条件元个项次份";
 
-    /**
-     * One kind of annex row: the label endings that name it, the metric it fills (null for a sub-row that is only a
-     * part), and the total it is a part of (null for a total).
-     */
-    private record Row(String key, String partOf, List<String> endings) {
+    /** The annex's rows (the catalogue's {@code annex} section), in the order specific labels must be tried first. */
+    private final List<AnnexRow> rows;
 
-        static Row total(String key, String... endings) {
-            return new Row(key, null, List.of(endings));
-        }
-
-        static Row part(String key, String partOf, String... endings) {
-            return new Row(key, partOf, List.of(endings));
-        }
+    StatisticsAnnexReader(MetricCatalogue catalogue) {
+        this.rows = catalogue.annexRows();
     }
-
-    private static final String PUBLISHED = "proactive.items_published";
-    private static final String RECEIVED = "requests.new.total";
-    private static final String ANSWERED = "outcome.total.total";
-
-    /** The rows in the order specific labels must be tried before the general ones they end like. */
-    private static final List<Row> ROWS = List.of(
-            Row.total(PUBLISHED, "主动公开信息数", "主动公开文件数", "主动公开政府信息数"),
-            Row.part(null, PUBLISHED, "网站公开", "网站公开数", "公报公开", "公报公开数"),
-            Row.total(RECEIVED, "依申请公开信息总数", "依申请公开总数", "申请公开信息总数"),
-            Row.part("outcome.granted.total", ANSWERED, "同意公开答复数"),
-            Row.part("outcome.partial.total", ANSWERED, "同意部分公开答复数"),
-            Row.part("annex.outcome.denied", ANSWERED, "否决公开答复数", "不予公开答复数"),
-            Row.part("annex.outcome.other", ANSWERED, "其他类型答复数", "其它类型答复数", "其他答复数", "其它答复数"),
-            Row.total(ANSWERED, "对申请的答复数", "对申请的答复总数", "答复总数"),
-            Row.total("review.total", "行政复议数"),
-            Row.total("annex.complaints", "申诉数", "举报数"),
-            Row.total("annex.litigation.total", "行政诉讼数"),
-            Row.total("annex.fees_waived_yuan", "收费减免金额"),
-            Row.part(null, RECEIVED, "申请数"));
 
     private static final RunTogetherCells.Check YEAR_WITHIN_CUMULATIVE = (values, filled) ->
             filled < 2 || values[0] == null || values[1] == null || values[0].compareTo(values[1]) <= 0;
@@ -72,7 +46,7 @@ final class StatisticsAnnexReader {
         if (header < 0) return new TableFigures(Map.of(), List.of());
         int columns = cells.get(header).text().contains(CUMULATIVE) || nextLabelsMention(cells, header) ? 2 : 1;
 
-        List<AnnexRow> rows = new ArrayList<>();
+        List<ReadRow> found = new ArrayList<>();
         Cell label = null;
         for (int i = header; i < cells.size(); i++) {
             Cell cell = cells.get(i);
@@ -82,12 +56,12 @@ final class StatisticsAnnexReader {
             }
             int j = i;
             while (j < cells.size() && !cells.get(j).isLabel()) j++;
-            Row kind = label == null ? null : kindOf(label.text());
-            if (kind != null) rows.add(annexRow(kind, label, cells.subList(i, j), columns));
+            AnnexRow kind = label == null ? null : kindOf(label.text());
+            if (kind != null) found.add(annexRow(kind, label, cells.subList(i, j), columns));
             label = null;
             i = j - 1;
         }
-        return figures(text, rows, columns);
+        return figures(text, found, columns);
     }
 
     private static boolean nextLabelsMention(List<Cell> cells, int header) {
@@ -99,39 +73,39 @@ final class StatisticsAnnexReader {
         return false;
     }
 
-    private static Row kindOf(String printed) {
+    private AnnexRow kindOf(String printed) {
         String key = Labels.key(printed);
         if (!key.isEmpty() && UNITS.indexOf(key.charAt(key.length() - 1)) >= 0) {
             key = key.substring(0, key.length() - 1);
         }
-        for (Row row : ROWS) for (String ending : row.endings()) if (key.endsWith(ending)) return row;
+        for (AnnexRow row : rows) for (String ending : row.endings()) if (key.endsWith(ending)) return row;
         return null;
     }
 
     /** A row as read: its label, its cells as printed or every cut of them. */
-    private record AnnexRow(Row kind, Cell label, List<Cell> values, RunTogetherCells.Cuts cuts) {
+    private record ReadRow(AnnexRow kind, Cell label, List<Cell> values, RunTogetherCells.Cuts cuts) {
 
         /** A key unique to this row among the annex's rows, for the sums. */
         String id() {
-            return kind.key() == null ? kind.partOf() + "#part@" + label.start() : kind.key();
+            return kind.metric() == null ? kind.partOf() + "#part@" + label.start() : kind.metric();
         }
     }
 
-    private static AnnexRow annexRow(Row kind, Cell label, List<Cell> values, int columns) {
+    private static ReadRow annexRow(AnnexRow kind, Cell label, List<Cell> values, int columns) {
         if (!RunTogetherCells.mayHold(values, columns)) {
             List<Piece[]> printed = new ArrayList<>();
             printed.add(RunTogetherCells.asPrinted(values, columns));
-            return new AnnexRow(kind, label, values, new RunTogetherCells.Cuts(printed, false));
+            return new ReadRow(kind, label, values, new RunTogetherCells.Cuts(printed, false));
         }
         RunTogetherCells.Cuts cuts = RunTogetherCells.cut(values, columns, YEAR_WITHIN_CUMULATIVE);
-        return new AnnexRow(
+        return new ReadRow(
                 kind, label, values, new RunTogetherCells.Cuts(new ArrayList<>(cuts.candidates()), cuts.exhausted()));
     }
 
-    private static TableFigures figures(String text, List<AnnexRow> rows, int columns) {
+    private static TableFigures figures(String text, List<ReadRow> rows, int columns) {
         Map<String, List<Piece[]>> byRow = new LinkedHashMap<>();
         Map<String, List<String>> partsOf = new LinkedHashMap<>();
-        for (AnnexRow r : rows) {
+        for (ReadRow r : rows) {
             byRow.put(r.id(), r.cuts().candidates());
             if (r.kind().partOf() != null)
                 partsOf.computeIfAbsent(r.kind().partOf(), k -> new ArrayList<>())
@@ -144,7 +118,7 @@ final class StatisticsAnnexReader {
         Map<String, Figure> figures = new LinkedHashMap<>();
         Map<String, List<Part>> parts = new LinkedHashMap<>();
         List<CheckResult> findings = new ArrayList<>();
-        for (AnnexRow r : rows) {
+        for (ReadRow r : rows) {
             Piece year = thisYear(text, r, findings);
             if (year == null || year.value() == null) continue;
             Source source = Source.tableCell(
@@ -155,14 +129,14 @@ final class StatisticsAnnexReader {
                 parts.computeIfAbsent(r.kind().partOf(), k -> new ArrayList<>())
                         .add(new Part(Labels.key(r.label().text()), figure));
             }
-            if (r.kind().key() != null) figures.putIfAbsent(r.kind().key(), figure);
+            if (r.kind().metric() != null) figures.putIfAbsent(r.kind().metric(), figure);
         }
         parts.forEach((total, list) -> figures.computeIfPresent(total, (k, f) -> f.withParts(list)));
         return new TableFigures(figures, findings);
     }
 
     /** The 本年度 cell of a row if its cuts agree on it; else null, with a finding. */
-    private static Piece thisYear(String text, AnnexRow r, List<CheckResult> findings) {
+    private static Piece thisYear(String text, ReadRow r, List<CheckResult> findings) {
         RunTogetherCells.Cuts cuts = r.cuts();
         Piece[] agreed = cuts.exhausted() ? new Piece[1] : RunTogetherCells.agreed(cuts.candidates(), 1);
         if (agreed[0] != null || r.values().isEmpty()) return agreed[0];
@@ -170,7 +144,7 @@ final class StatisticsAnnexReader {
                 r.values().get(0).start(), r.values().get(r.values().size() - 1).end());
         findings.add(new CheckResult(
                 "table.ambiguous_split",
-                r.kind().key() == null ? r.kind().partOf() : r.kind().key(),
+                r.kind().metric() == null ? r.kind().partOf() : r.kind().metric(),
                 "本年度",
                 false,
                 null,

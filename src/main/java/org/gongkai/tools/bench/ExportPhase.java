@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.gongkai.metrics.MetricCatalogue;
 
 /** The export phase: one large export as CSV and as XLSX, timed, with the service's heap before and at its peak. */
 final class ExportPhase {
@@ -18,8 +19,9 @@ final class ExportPhase {
             throws IOException, InterruptedException {
         List<Map<String, Object>> rows = new ArrayList<>();
         // agencies × the last two years: 100,000 rows at national scale (the first 100,000 groups)
-        String body = "{\"metrics\": [\"requests.new.total\", \"outcome.granted.total\", \"outcome.total.total\","
-                + " \"rate.grant\"], \"groupBy\": [\"agency\", \"year\"], \"filters\": {\"years\": [2023, 2024]},"
+        String body = "{\"metrics\": "
+                + QueryShapes.jsonList(MetricCatalogue.standard().benchmarkMetrics("export"))
+                + ", \"groupBy\": [\"agency\", \"year\"], \"filters\": {\"years\": [2023, 2024]},"
                 + " \"limit\": 100000}";
         for (String format : List.of("csv", "xlsx")) {
             service.resetPeaks();

@@ -9,6 +9,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.gongkai.metrics.Metric;
 import org.gongkai.metrics.MetricCatalogue;
 import org.gongkai.regions.Region;
 import org.gongkai.regions.RegionDirectory;
@@ -20,6 +23,8 @@ import org.gongkai.regions.RegionLevel;
  */
 final class QueryShapes {
 
+    private static final MetricCatalogue CATALOGUE = MetricCatalogue.standard();
+
     private QueryShapes() {}
 
     /** The shapes in the order they are timed; {@code db} gives the metric ids their plain GROUP BYs need. */
@@ -29,13 +34,12 @@ final class QueryShapes {
                 .filter(r -> r.level() == RegionLevel.PROVINCE)
                 .toList();
         Map<String, Short> ids = metricIds(db);
-        List<String> metrics = List.of(
-                "requests.new.total",
-                "outcome.granted.total",
-                "outcome.total.total",
-                "review.total",
-                "outcome.denied.total",
-                "requests.carried_forward.total");
+        List<String> metrics = CATALOGUE.benchmarkMetrics("oneMetric");
+        String itemsPublished = CATALOGUE.benchmarkMetrics("itemsPublished").get(0);
+        String ranked = CATALOGUE.benchmarkMetrics("ranking").get(0);
+        String outcomesByCity = jsonList(CATALOGUE.benchmarkMetrics("outcomesByCity"));
+        List<String> cityYear = CATALOGUE.benchmarkMetrics("cityYear");
+        String sectorYear = jsonList(CATALOGUE.benchmarkMetrics("sectorYear"));
         return List.of(
                 () -> {
                     String p = pick(random, provinces).code();
@@ -47,8 +51,8 @@ final class QueryShapes {
                                     null,
                                     "select r.year, sum(f.value) from report r join figure f on f.report_id = r.id and f.year = r.year"
                                             + " where r.is_latest and r.province_code = ? and f.metric_id = ? group by 1",
-                                    List.of(p, ids.get("proactive.items_published")))
-                            .withEquivalent("{\"metrics\": [\"proactive.items_published\"], \"groupBy\": [\"year\"],"
+                                    List.of(p, ids.get(itemsPublished)))
+                            .withEquivalent("{\"metrics\": [\"" + itemsPublished + "\"], \"groupBy\": [\"year\"],"
                                     + " \"filters\": {\"regionCode\": \"" + p + "\"}}");
                 },
                 () -> {
@@ -65,8 +69,7 @@ final class QueryShapes {
                                             + " and r.year = ? and f.year = ?"
                                             + " and f.metric_id = any(?) group by 1, 2",
                                     List.of(p, (short) y, (short) y, outcomeIds(ids)))
-                            .withEquivalent("{\"metrics\": [\"requests.new.total\", \"outcome.granted.total\","
-                                    + " \"outcome.total.total\", \"rate.grant\"], \"groupBy\": [\"city\"],"
+                            .withEquivalent("{\"metrics\": " + outcomesByCity + ", \"groupBy\": [\"city\"],"
                                     + " \"filters\": {\"regionCode\": \"" + p + "\", \"years\": [" + y + ", " + y
                                     + "]}}");
                 },
@@ -90,18 +93,13 @@ final class QueryShapes {
                             true,
                             "POST",
                             "/api/query",
-                            "{\"metrics\": [\"requests.new.total\", \"outcome.total.total\", \"rate.grant\"],"
+                            "{\"metrics\": " + jsonList(cityYear) + ","
                                     + " \"groupBy\": [\"city\", \"year\"], \"filters\": {\"regionCode\": \"" + p
                                     + "\"}}",
                             "select r.city_code, r.year, f.metric_id, sum(f.value) from report r join figure f"
                                     + " on f.report_id = r.id and f.year = r.year where r.is_latest and r.province_code = ?"
                                     + " and f.metric_id = any(?) group by 1, 2, 3",
-                            List.of(p, new Short[] {
-                                ids.get("requests.new.total"),
-                                ids.get("outcome.total.total"),
-                                ids.get("outcome.granted.total"),
-                                ids.get("outcome.partial.total")
-                            }));
+                            List.of(p, summedIds(cityYear, ids)));
                 },
                 () -> {
                     String p = pick(random, provinces).code();
@@ -110,7 +108,7 @@ final class QueryShapes {
                             "ranking: agencies of a province-year (view, raw figures)",
                             false,
                             "GET",
-                            "/api/views/rankings?metric=requests.new.total&regionCode=" + p + "&year=" + y,
+                            "/api/views/rankings?metric=" + ranked + "&regionCode=" + p + "&year=" + y,
                             null,
                             null,
                             List.of());
@@ -120,7 +118,7 @@ final class QueryShapes {
                         false,
                         "POST",
                         "/api/query",
-                        "{\"metrics\": [\"requests.new.total\", \"rate.grant\"], \"groupBy\": [\"province\", \"year\"],"
+                        "{\"metrics\": " + sectorYear + ", \"groupBy\": [\"province\", \"year\"],"
                                 + " \"filters\": {\"sector\": \""
                                 + pick(random, List.of("education", "public_security", "natural_resources")) + "\"}}",
                         null,
@@ -138,10 +136,29 @@ final class QueryShapes {
 
     /** The summed metrics of the request-outcomes view, as ids for its plain GROUP BY. */
     private static Short[] outcomeIds(Map<String, Short> ids) {
-        return MetricCatalogue.standard().viewMetrics("request-outcomes").stream()
-                .filter(k -> !k.startsWith("rate."))
+        return CATALOGUE.viewMetrics("request-outcomes").stream()
+                .filter(k -> CATALOGUE.get(k).summable())
                 .map(ids::get)
                 .toArray(Short[]::new);
+    }
+
+    /** The ids of the summed metrics a plain GROUP BY reads for these: rates by their numerator and denominator. */
+    private static Short[] summedIds(List<String> metrics, Map<String, Short> ids) {
+        return metrics.stream()
+                .flatMap(k -> {
+                    Metric m = CATALOGUE.get(k);
+                    if (m.summable()) return Stream.of(k);
+                    return Stream.concat(m.components().stream(), m.denominator().stream())
+                            .map(term -> term.startsWith("-") ? term.substring(1) : term);
+                })
+                .distinct()
+                .map(ids::get)
+                .toArray(Short[]::new);
+    }
+
+    /** A JSON array of metric keys. */
+    static String jsonList(List<String> keys) {
+        return keys.stream().map(k -> "\"" + k + "\"").collect(Collectors.joining(", ", "[", "]"));
     }
 
     private static <T> T pick(SplittableRandom random, List<T> list) {
