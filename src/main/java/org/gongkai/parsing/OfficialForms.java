@@ -38,7 +38,10 @@ final class OfficialForms {
     /** Label key of a section-三 column header → column key (natural_person, …). */
     private final Map<String, String> applicantColumnsByLabel = new HashMap<>();
 
+    private final MetricCatalogue catalogue;
+
     OfficialForms(MetricCatalogue catalogue) {
+        this.catalogue = catalogue;
         for (String rowKey : catalogue.rowKeys()) {
             List<Metric> cells = catalogue.row(rowKey);
             Metric first = cells.get(0);
@@ -152,5 +155,10 @@ final class OfficialForms {
         if (truncatedCount == 1) return new RowMatch(truncated, Fit.TRUNCATED);
         if (suffix != null) return new RowMatch(suffix, Fit.SUFFIX);
         return null;
+    }
+
+    /** The catalogue the forms were read from. */
+    MetricCatalogue catalogue() {
+        return catalogue;
     }
 }

@@ -2,8 +2,12 @@ package org.gongkai.parsing;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.gongkai.canonical.ReportFormat;
+import org.gongkai.metrics.Metric;
+import org.gongkai.metrics.MetricCatalogue;
 
 /**
  * The arithmetic of the section-三 table (勾稽关系), used to choose among the cuts of rows whose digits ran together:
@@ -19,23 +23,27 @@ final class RequestTableArithmetic {
 
     private RequestTableArithmetic() {}
 
-    /** The column sums of the table in this format. */
-    static ColumnSums columnSums(List<FormRow> requestRows, ReportFormat format) {
+    /** The column sums of the table in this format, its rows named by their roles in the catalogue. */
+    static ColumnSums columnSums(MetricCatalogue catalogue, List<FormRow> requestRows, ReportFormat format) {
+        // the outcome rows and their parts; those the format prints add up to （七）总计
+        Set<String> outcomes = new HashSet<>(catalogue.rowsWithRole("outcome"));
+        for (String row : catalogue.rowsWithRole("outcome")) {
+            for (Metric cell : catalogue.row(row))
+                cell.components()
+                        .forEach(part -> outcomes.add(catalogue.get(part).row()));
+        }
         List<String> leaves = new ArrayList<>();
         for (FormRow row : requestRows) {
-            if (row.rowKey().startsWith("outcome.")
-                    && !row.rowKey().equals("outcome.total")
-                    && !row.columnsIn(format).isEmpty()) {
-                leaves.add(row.rowKey());
-            }
+            if (outcomes.contains(row.rowKey()) && !row.columnsIn(format).isEmpty()) leaves.add(row.rowKey());
         }
+        String handled = catalogue.rowWithRole("handled");
         return new ColumnSums(
                 COLUMNS,
                 List.of(
                         new ColumnSums.Sum(
-                                List.of("requests.new", "requests.carried_over"),
-                                List.of("outcome.total", "requests.carried_forward")),
-                        new ColumnSums.Sum(List.copyOf(leaves), List.of("outcome.total"))));
+                                List.of(catalogue.rowWithRole("new"), catalogue.rowWithRole("carried_over")),
+                                List.of(handled, catalogue.rowWithRole("carried_forward"))),
+                        new ColumnSums.Sum(List.copyOf(leaves), List.of(handled))));
     }
 
     /** values[from..to) adds up to values[total], or some of them state no number. */

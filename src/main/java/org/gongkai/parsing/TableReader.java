@@ -343,7 +343,7 @@ final class TableReader {
             if (requestRows.isEmpty()) return;
             Map<String, List<Piece[]>> byRow = new LinkedHashMap<>();
             for (RequestRow r : requestRows) byRow.put(r.row().rowKey(), r.candidates());
-            RequestTableArithmetic.columnSums(forms.rows(Section.REQUESTS), format)
+            RequestTableArithmetic.columnSums(forms.catalogue(), forms.rows(Section.REQUESTS), format)
                     .narrow(byRow);
             for (RequestRow r : requestRows) {
                 if (r.cuts() == null)
