@@ -74,7 +74,7 @@ final class AgencyChronicle {
             putRequestTable(f, format, r);
             putProactive(f, format == ReportFormat.F2019 ? PROACTIVE_2019 : PROACTIVE_2021, p);
         }
-        return new ReportDraft(agency, year, format, publishedOn(year), f);
+        return new ReportDraft(agency, year, format, publishedOn(year), f, DrawnSubtotals.of(format, r));
     }
 
     private static void putRequestTable(Map<String, Figure> f, ReportFormat format, RequestYear r) {

@@ -67,7 +67,7 @@ public final class CorpusGenerator {
         for (ReportDraft draft : drafts) {
             List<InjectedFault> injected =
                     faults.inject(draft, previous).map(List::of).orElse(List.of());
-            out.add(new GeneratedReport(agency, draft.toReport(), injected));
+            out.add(new GeneratedReport(agency, draft.toReport(), injected, draft.subtotals()));
             previous = draft;
         }
         return out;

@@ -94,7 +94,8 @@ final class RequestTableKeys {
     private static Map<String, String[]> cellsOfAllRows() {
         Map<String, String[]> out = new HashMap<>();
         List<String> rows = new ArrayList<>(OUTCOMES);
-        rows.addAll(List.of(NEW, CARRIED_OVER, CARRIED_FORWARD, OUTCOME_TOTAL, OUTCOME_OTHER));
+        rows.addAll(OUTCOME_ROWS);
+        rows.addAll(List.of(NEW, CARRIED_OVER, CARRIED_FORWARD, OUTCOME_TOTAL));
         for (String row : rows) {
             out.put(row, CATALOGUE.row(row).stream().map(Metric::key).toArray(String[]::new));
         }

@@ -1,10 +1,11 @@
 package org.gongkai.tools.generator;
 
+import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import org.gongkai.canonical.CanonicalReport;
 import org.gongkai.canonical.Figure;
-import org.gongkai.checks.DerivedFigures;
+import org.gongkai.canonical.Source;
 import org.gongkai.metrics.MetricCatalogue;
 
 /**
@@ -20,18 +21,19 @@ import org.gongkai.metrics.MetricCatalogue;
  *    "failures":[{"rule":"requests.balance","column":"natural_person"},{"rule":"requests.balance","column":"total"}]}]}
  * }</pre>
  *
- * {@code figures} is what {@code DerivedFigures.complete} makes of the submitted figures, faults included; a failure's
+ * {@code figures} are the submitted figures, faults included, and the subtotals the form does not print, summed from
+ * the generator's draws ({@link GeneratedReport#subtotals()}), not by the code that derives them in Gongkai; a failure's
  * rule, row and column are those of the {@code CheckResult} that {@code CrossChecks} (or {@link CarriedOverChain}, for
  * {@code requests.carried_over_chain} against the previous line of the same agency) reports.
  */
 public final class TruthJson {
 
+    private static final Source SUBTOTAL = Source.submitted();
+
     private final SubmissionJson figures;
-    private final DerivedFigures derived;
 
     public TruthJson(MetricCatalogue catalogue) {
         this.figures = new SubmissionJson(catalogue);
-        this.derived = new DerivedFigures(catalogue);
     }
 
     public static TruthJson standard() {
@@ -57,7 +59,8 @@ public final class TruthJson {
                 .append('"');
         out.ascii(",\"sector\":\"").ascii(agency.department().sector()).append('"');
         out.ascii(",\"department\":\"").ascii(agency.department().key()).append('"');
-        Map<String, Figure> complete = derived.complete(report.format(), report.figures());
+        Map<String, Figure> complete = new HashMap<>(report.figures());
+        generated.subtotals().forEach((key, value) -> complete.put(key, Figure.exact(value, SUBTOTAL)));
         out.ascii(",\"figures\":");
         figures.figures(complete, out);
         out.ascii(",\"faults\":[");
