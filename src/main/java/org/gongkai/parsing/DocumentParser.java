@@ -32,16 +32,25 @@ public final class DocumentParser {
     private final DocumentClassifier classifier = new DocumentClassifier();
     private final TextDecoder decoder = new TextDecoder();
 
-    public DocumentParser(MetricCatalogue catalogue, RegionResolver regions) {
+    /** The largest document parsed; the service passes {@code gongkai.limits.document-bytes}. */
+    private final long maxBytes;
+
+    /** @param maxBytes the largest document to parse; a larger one is unreadable */
+    public DocumentParser(MetricCatalogue catalogue, RegionResolver regions, long maxBytes) {
+        this.maxBytes = maxBytes;
         this.tables = new TableReader(new OfficialForms(catalogue));
         this.prose = new ProseReader(catalogue);
         this.annexes = new StatisticsAnnexReader(catalogue);
         this.identities = new IdentityReader(regions);
     }
 
-    /** A parser over the shipped catalogue and region directory. */
+    /**
+     * A parser over the shipped catalogue and region directory for trusted callers (tests, benchmarks): it sets no
+     * size limit of its own; the service's parser has {@code gongkai.limits.document-bytes}.
+     */
     public static DocumentParser standard() {
-        return new DocumentParser(MetricCatalogue.standard(), new RegionResolver(RegionDirectory.standard()));
+        return new DocumentParser(
+                MetricCatalogue.standard(), new RegionResolver(RegionDirectory.standard()), Long.MAX_VALUE);
     }
 
     /**
@@ -49,7 +58,7 @@ public final class DocumentParser {
      *
      * @param contentType the HTTP content type, e.g. {@code text/html; charset=GBK}; may be null
      * @param hints what the caller knows (may be {@link Hints#none()}); the document wins where it is explicit
-     * @throws UnreadableDocumentException when the bytes are empty, binary, undecodable or larger than 20 MB
+     * @throws UnreadableDocumentException when the bytes are empty, binary, undecodable or larger than the limit
      */
     public ParsedDocument parse(byte[] bytes, String contentType, Hints hints) {
         try {
@@ -74,6 +83,10 @@ public final class DocumentParser {
     }
 
     private ParsedDocument parseDecodable(byte[] bytes, String contentType, Hints hints) {
+        if (bytes != null && bytes.length > maxBytes) {
+            throw new UnreadableDocumentException(
+                    "document too large: " + bytes.length + " bytes, the limit is " + maxBytes + " bytes");
+        }
         // PDF and Word files become the same flattened text as HTML (already normalized), with their pages.
         PagedText paged = PagedDocuments.read(bytes);
         DecodedText decoded = paged != null ? PagedDocuments.decoded(paged) : decoder.decode(bytes, contentType);

@@ -2,7 +2,6 @@ package org.gongkai.parsing;
 
 import java.nio.charset.StandardCharsets;
 import org.gongkai.parsing.input.RawPages;
-import org.gongkai.parsing.input.UnreadableDocumentException;
 import org.gongkai.parsing.pdf.PdfText;
 import org.gongkai.parsing.word.DocText;
 import org.gongkai.parsing.word.DocxText;
@@ -27,10 +26,6 @@ final class PagedDocuments {
     static PagedText read(byte[] bytes) {
         DocumentType type = DocumentType.sniff(bytes);
         if (type == DocumentType.TEXT) return null;
-        if (bytes.length > TextDecoder.MAX_BYTES) {
-            throw new UnreadableDocumentException(
-                    "document too large: " + bytes.length + " bytes, the limit is " + TextDecoder.MAX_BYTES + " bytes");
-        }
         RawPages raw =
                 switch (type) {
                     case PDF -> PdfText.read(bytes);

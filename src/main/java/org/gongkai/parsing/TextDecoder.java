@@ -18,7 +18,6 @@ import org.gongkai.parsing.input.UnreadableDocumentException;
  */
 final class TextDecoder {
 
-    static final int MAX_BYTES = 20 * 1024 * 1024;
     static final Charset GB18030 = Charset.forName("GB18030");
 
     private static final Pattern CHARSET_PARAM = Pattern.compile("(?i)charset\\s*=\\s*[\"']?([A-Za-z0-9._:-]+)");
@@ -27,10 +26,6 @@ final class TextDecoder {
 
     DecodedText decode(byte[] bytes, String contentType) {
         if (bytes == null || bytes.length == 0) throw new UnreadableDocumentException("empty document: no bytes");
-        if (bytes.length > MAX_BYTES) {
-            throw new UnreadableDocumentException(
-                    "document too large: " + bytes.length + " bytes, the limit is " + MAX_BYTES + " bytes");
-        }
         DecodedText decoded = decodeWithBestCharset(bytes, contentType);
         rejectGarbage(decoded);
         if (decoded.text().isBlank()) throw new UnreadableDocumentException("empty document: only whitespace");

@@ -5,6 +5,7 @@ import jakarta.enterprise.inject.Produces;
 import org.gongkai.agencies.AgencyProfiler;
 import org.gongkai.agencies.AgencyStore;
 import org.gongkai.checks.ReportAssessor;
+import org.gongkai.config.GongkaiConfig;
 import org.gongkai.metrics.MetricCatalogue;
 import org.gongkai.parsing.DocumentParser;
 import org.gongkai.regions.RegionDirectory;
@@ -53,8 +54,8 @@ public class DomainBeans {
 
     @Produces
     @ApplicationScoped
-    DocumentParser parser(MetricCatalogue catalogue, RegionResolver resolver) {
-        return new DocumentParser(catalogue, resolver);
+    DocumentParser parser(MetricCatalogue catalogue, RegionResolver resolver, GongkaiConfig config) {
+        return new DocumentParser(catalogue, resolver, config.limits().documentBytes());
     }
 
     @Produces

@@ -6,7 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.Random;
+import org.gongkai.metrics.MetricCatalogue;
 import org.gongkai.parsing.input.UnreadableDocumentException;
+import org.gongkai.regions.RegionDirectory;
+import org.gongkai.regions.RegionResolver;
 import org.junit.jupiter.api.Test;
 
 class TextDecodingTest {
@@ -53,9 +56,11 @@ class TextDecodingTest {
         assertThatThrownBy(() -> PARSER.parse(binary, "application/octet-stream", Hints.none()))
                 .isInstanceOf(UnreadableDocumentException.class)
                 .hasMessageContaining("not a text document");
-        assertThatThrownBy(() -> PARSER.parse(new byte[TextDecoder.MAX_BYTES + 1], null, Hints.none()))
+        DocumentParser bounded =
+                new DocumentParser(MetricCatalogue.standard(), new RegionResolver(RegionDirectory.standard()), 1024);
+        assertThatThrownBy(() -> bounded.parse("公开".repeat(200).getBytes(StandardCharsets.UTF_8), null, Hints.none()))
                 .isInstanceOf(UnreadableDocumentException.class)
-                .hasMessageContaining("too large");
+                .hasMessageContaining("too large: 1200 bytes, the limit is 1024 bytes");
     }
 
     @Test

@@ -23,7 +23,7 @@ class ReportRoundTripTest {
 
     private final MetricCatalogue catalogue = MetricCatalogue.standard();
     private final RegionResolver regions = new RegionResolver(RegionDirectory.standard());
-    private final DocumentParser parser = new DocumentParser(catalogue, regions);
+    private final DocumentParser parser = new DocumentParser(catalogue, regions, Long.MAX_VALUE);
     private final ReportRenderer renderer = new ReportRenderer(catalogue);
 
     @Test
