@@ -41,7 +41,7 @@ public final class MetricCatalogue {
             Map<String, List<String>> rowsByRole,
             Map<String, String> clauses,
             Map<String, String> prose,
-            Map<String, String> proseDocumentKinds,
+            ProseKeys proseKeys,
             List<AnnexRow> annex,
             Map<String, List<String>> benchmark) {}
 
@@ -54,7 +54,8 @@ public final class MetricCatalogue {
         java.util.Set<String> rowKeys = all.stream().map(Metric::row).collect(Collectors.toSet());
         requireKnown(keys, "a view", views.values().stream().flatMap(List::stream));
         requireKnown(keys, "the prose section", sections.prose().values().stream());
-        requireKnown(rowKeys, "the prose section's documentKinds", sections.proseDocumentKinds().values().stream());
+        requireKnown(
+                rowKeys, "the prose section's documentKinds", sections.proseKeys().documentKinds().values().stream());
         requireKnown(
                 keys,
                 "the annex section",
@@ -140,16 +141,9 @@ public final class MetricCatalogue {
         return Optional.ofNullable(sections.clauses().get(row));
     }
 
-    /** The metric a statement of the prose reader and renderer fills ({@code received} → requests.new.total). */
-    public String proseMetric(String statement) {
-        String key = sections.prose().get(statement);
-        if (key == null) throw new IllegalArgumentException("the catalogue has no prose statement " + statement);
-        return key;
-    }
-
-    /** The printed kinds of document prose counts (规章, 规范性文件) and the proactive row each fills. */
-    public Map<String, String> proseDocumentKinds() {
-        return sections.proseDocumentKinds();
+    /** The metric each statement of the prose reader and the renderer fills ({@code received} → requests.new.total). */
+    public ProseKeys proseKeys() {
+        return sections.proseKeys();
     }
 
     /** The rows of the pre-2019 statistics annex, in the order they must be tried. */
@@ -407,7 +401,7 @@ public final class MetricCatalogue {
                 Map.copyOf(rowsByRole),
                 Map.copyOf(clauses),
                 Map.copyOf(prose),
-                java.util.Collections.unmodifiableMap(documentKinds),
+                ProseKeys.from(prose, java.util.Collections.unmodifiableMap(documentKinds)),
                 List.copyOf(annex),
                 Map.copyOf(benchmark));
     }

@@ -13,6 +13,7 @@ import org.gongkai.canonical.Figure;
 import org.gongkai.canonical.Part;
 import org.gongkai.canonical.Source;
 import org.gongkai.metrics.MetricCatalogue;
+import org.gongkai.metrics.ProseKeys;
 
 /**
  * Reads the figures reports state in sentences: items published (with per-channel counts as parts), requests
@@ -23,17 +24,9 @@ import org.gongkai.metrics.MetricCatalogue;
  */
 final class ProseReader {
 
-    // The metric each statement fills, from the catalogue's prose section.
-    private final String itemsPublishedKey;
-    private final String receivedKey;
-    private final String handledKey;
-    private final String pendingKey;
-    private final String carriedOverKey;
-    private final String reviewKey;
-    private final String grantedKey;
-    private final String partialKey;
-    private final String litigationDirectKey;
-    private final String litigationAfterReviewKey;
+    /** The metric each statement fills, from the catalogue's prose section. */
+    private final ProseKeys keys;
+
     private final List<String> litigationKeys;
     private final MetricCatalogue catalogue;
 
@@ -72,17 +65,8 @@ final class ProseReader {
 
     ProseReader(MetricCatalogue catalogue) {
         this.catalogue = catalogue;
-        this.itemsPublishedKey = catalogue.proseMetric("itemsPublished");
-        this.receivedKey = catalogue.proseMetric("received");
-        this.handledKey = catalogue.proseMetric("handled");
-        this.pendingKey = catalogue.proseMetric("pending");
-        this.carriedOverKey = catalogue.proseMetric("carriedOver");
-        this.reviewKey = catalogue.proseMetric("review");
-        this.grantedKey = catalogue.proseMetric("granted");
-        this.partialKey = catalogue.proseMetric("partial");
-        this.litigationDirectKey = catalogue.proseMetric("litigationDirect");
-        this.litigationAfterReviewKey = catalogue.proseMetric("litigationAfterReview");
-        this.litigationKeys = List.of(litigationDirectKey, litigationAfterReviewKey);
+        this.keys = catalogue.proseKeys();
+        this.litigationKeys = List.of(keys.litigationDirect(), keys.litigationAfterReview());
     }
 
     ProseFigures read(String text) {
@@ -118,7 +102,7 @@ final class ProseReader {
         if (to < text.length() && text.charAt(to) != '\n') to++;
         List<Part> parts = partsAfter(text, m.end());
         figures.put(
-                itemsPublishedKey,
+                keys.itemsPublished(),
                 new Figure(
                         total.value(), total.bound(), Source.prose(text.substring(from, to), from, to), parts, null));
     }
@@ -129,14 +113,14 @@ final class ProseReader {
 
     private void readSentence(String text, int from, int to, Map<String, Figure> figures) {
         String sentence = text.substring(from, to);
-        if (!figures.containsKey(itemsPublishedKey) && sentence.contains("信息")) {
+        if (!figures.containsKey(keys.itemsPublished()) && sentence.contains("信息")) {
             Matcher m = ITEMS.matcher(sentence);
             if (m.find()) {
                 ProseNumber total = ProseNumber.from(m);
                 if (total != null) {
                     List<Part> parts = partsAfter(text, from + m.end());
                     figures.put(
-                            itemsPublishedKey,
+                            keys.itemsPublished(),
                             new Figure(total.value(), total.bound(), Source.prose(sentence, from, to), parts, null));
                 }
             }
@@ -163,39 +147,39 @@ final class ProseReader {
             String clause = sentence.substring(clauseStart, i);
             clauseStart = i + 1;
             if (!clause.contains("申请") || clause.contains("复议") || clause.contains("诉讼")) continue;
-            if (!(counted && put(figures, receivedKey, RECEIVED.matcher(clause), source))
+            if (!(counted && put(figures, keys.received(), RECEIVED.matcher(clause), source))
                     && clause.contains("未")
                     && RECEIVED_NONE.matcher(clause).find()) {
-                figures.putIfAbsent(receivedKey, Figure.exact(0, source));
+                figures.putIfAbsent(keys.received(), Figure.exact(0, source));
             }
         }
         if (counted) {
-            put(figures, grantedKey, GRANTED_COUNT.matcher(sentence), source);
-            put(figures, partialKey, PARTIAL_COUNT.matcher(sentence), source);
+            put(figures, keys.granted(), GRANTED_COUNT.matcher(sentence), source);
+            put(figures, keys.partial(), PARTIAL_COUNT.matcher(sentence), source);
         }
         if (counted && (sentence.contains("办结") || sentence.contains("答复"))) {
-            if (!put(figures, handledKey, HANDLED_AFTER.matcher(sentence), source)) {
-                put(figures, handledKey, HANDLED_BEFORE.matcher(sentence), source);
+            if (!put(figures, keys.handled(), HANDLED_AFTER.matcher(sentence), source)) {
+                put(figures, keys.handled(), HANDLED_BEFORE.matcher(sentence), source);
             }
         }
         // "收到申请12件,已全部办结": every request received in the sentence was handled.
-        Figure received = figures.get(receivedKey);
+        Figure received = figures.get(keys.received());
         if (received != null
                 && received.source().start() == from
                 && ALL_HANDLED.matcher(sentence).find()) {
-            figures.putIfAbsent(handledKey, Figure.of(received.value(), received.bound(), source));
+            figures.putIfAbsent(keys.handled(), Figure.of(received.value(), received.bound(), source));
         }
         if (counted
                 && (sentence.contains("办理")
                         || sentence.contains("处理")
                         || sentence.contains("答复")
                         || sentence.contains("结转"))) {
-            if (!put(figures, pendingKey, PENDING_AFTER.matcher(sentence), source)) {
-                put(figures, pendingKey, PENDING_BEFORE.matcher(sentence), source);
+            if (!put(figures, keys.pending(), PENDING_AFTER.matcher(sentence), source)) {
+                put(figures, keys.pending(), PENDING_BEFORE.matcher(sentence), source);
             }
         }
         if (sentence.contains("结转") && CARRIED_OVER_NONE.matcher(sentence).find()) {
-            figures.putIfAbsent(carriedOverKey, Figure.exact(0, source));
+            figures.putIfAbsent(keys.carriedOver(), Figure.exact(0, source));
         }
     }
 
@@ -224,16 +208,16 @@ final class ProseReader {
             for (int term : new int[] {review, litigation, suit}) if (term >= 0) firstTerm = Math.min(firstTerm, term);
             Matcher negation = NEGATION.matcher(clause);
             if (negation.find() && negation.start() < firstTerm) {
-                if (review >= 0) figures.putIfAbsent(reviewKey, Figure.exact(0, source));
+                if (review >= 0) figures.putIfAbsent(keys.review(), Figure.exact(0, source));
                 if (litigation >= 0) litigationKeys.forEach(k -> figures.putIfAbsent(k, Figure.exact(0, source)));
                 continue;
             }
-            if (review >= 0 && !put(figures, reviewKey, REVIEW_COUNT.matcher(clause), source)) {
-                put(figures, reviewKey, REVIEW_RECEIVED.matcher(clause), source);
+            if (review >= 0 && !put(figures, keys.review(), REVIEW_COUNT.matcher(clause), source)) {
+                put(figures, keys.review(), REVIEW_RECEIVED.matcher(clause), source);
             }
             // Suits are stored only where the text splits them into direct and after-review.
-            put(figures, litigationDirectKey, LITIGATION_DIRECT_COUNT.matcher(clause), source);
-            put(figures, litigationAfterReviewKey, LITIGATION_AFTER_REVIEW_COUNT.matcher(clause), source);
+            put(figures, keys.litigationDirect(), LITIGATION_DIRECT_COUNT.matcher(clause), source);
+            put(figures, keys.litigationAfterReview(), LITIGATION_AFTER_REVIEW_COUNT.matcher(clause), source);
         }
     }
 
@@ -258,7 +242,7 @@ final class ProseReader {
 
     /** The proactive row a printed kind of document fills (行政规范性文件 is counted as 规范性文件). */
     private String documentRow(String printedKind) {
-        for (Map.Entry<String, String> kind : catalogue.proseDocumentKinds().entrySet()) {
+        for (Map.Entry<String, String> kind : keys.documentKinds().entrySet()) {
             if (printedKind.endsWith(kind.getKey())) return kind.getValue();
         }
         throw new IllegalStateException("the catalogue names no row for " + printedKind);
@@ -311,7 +295,7 @@ final class ProseReader {
 
     /** Every "N条,其中…" whose parts are all exact and do not add up to an exact total is a finding. */
     private void checkPartSums(String text, Map<String, Figure> figures, List<CheckResult> findings) {
-        Figure items = figures.get(itemsPublishedKey);
+        Figure items = figures.get(keys.itemsPublished());
         int at = text.indexOf("其中");
         while (at >= 0) {
             if (at == 0 || "条件项个余多上右,".indexOf(text.charAt(at - 1)) < 0) {
@@ -339,7 +323,7 @@ final class ProseReader {
                         String quoted = text.substring(total.start(), sentenceEnd);
                         findings.add(new CheckResult(
                                 "prose.parts_sum",
-                                isItems ? itemsPublishedKey : null,
+                                isItems ? keys.itemsPublished() : null,
                                 null,
                                 false,
                                 sum,

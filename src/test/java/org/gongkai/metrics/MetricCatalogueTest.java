@@ -107,23 +107,24 @@ class MetricCatalogueTest {
 
     @Test
     void theProseStatementsNameSummedFiguresAndTheDocumentRowsTheirColumns() {
-        for (String statement : java.util.List.of(
-                "itemsPublished",
-                "received",
-                "carriedOver",
-                "granted",
-                "partial",
-                "handled",
-                "pending",
-                "review",
-                "litigationDirect",
-                "litigationAfterReview")) {
-            Metric m = catalogue.get(catalogue.proseMetric(statement));
-            assertThat(m.summable()).as(statement).isTrue();
+        ProseKeys prose = catalogue.proseKeys();
+        for (String key : java.util.List.of(
+                prose.itemsPublished(),
+                prose.received(),
+                prose.carriedOver(),
+                prose.granted(),
+                prose.partial(),
+                prose.handled(),
+                prose.pending(),
+                prose.review(),
+                prose.litigationDirect(),
+                prose.litigationAfterReview())) {
+            assertThat(catalogue.get(key).summable()).as(key).isTrue();
         }
-        assertThat(catalogue.proseMetric("received")).isEqualTo("requests.new.total");
-        assertThat(catalogue.proseDocumentKinds()).containsOnlyKeys("规章", "规范性文件");
-        catalogue.proseDocumentKinds().values().forEach(row -> assertThat(catalogue.row(row))
+        assertThat(prose.received()).isEqualTo("requests.new.total");
+        assertThat(prose.pending()).isEqualTo("requests.carried_forward.total");
+        assertThat(catalogue.proseKeys().documentKinds()).containsOnlyKeys("规章", "规范性文件");
+        catalogue.proseKeys().documentKinds().values().forEach(row -> assertThat(catalogue.row(row))
                 .extracting(Metric::column)
                 .contains("issued", "repealed", "in_force"));
     }

@@ -158,8 +158,7 @@ public final class ParserBenchmark {
                     };
             figures.put(m.key(), new Figure(v, Bound.EXACT, Source.submitted(), List.of(), null));
         }
-        figures.put(
-                catalogue.proseMetric("itemsPublished"), Figure.exact(1 + random.nextInt(9999), Source.submitted()));
+        figures.put(catalogue.proseKeys().itemsPublished(), Figure.exact(1 + random.nextInt(9999), Source.submitted()));
         int year = format == ReportFormat.F2019 ? 2019 + random.nextInt(2) : 2021 + random.nextInt(5);
         return new CanonicalReport(
                 AGENCIES.get(random.nextInt(AGENCIES.size())),

@@ -6,33 +6,33 @@ import java.util.List;
  * One kind of question a dashboard asks, as the HTTP request Gongkai answers and, when the question is a roll-up,
  * the plain GROUP BY over the raw cells that answers it without roll-ups.
  *
- * @param method GET or POST
- * @param body the JSON body of a POST, null for GET
+ * @param body the JSON body of a POST, null for a GET
  * @param plainSql the plain GROUP BY, or null; its parameters in {@code plainParams}
+ * @param equivalentQuery the /api/query body this shape amounts to (its own body for a query; the view's query for
+ *     a view), whose plan {@code --explain} writes; null for none
  */
 record QueryShape(
         String name,
         boolean rollup,
-        String method,
         String path,
         String body,
         String plainSql,
         List<Object> plainParams,
         String equivalentQuery) {
 
-    QueryShape(
-            String name,
-            boolean rollup,
-            String method,
-            String path,
-            String body,
-            String plainSql,
-            List<Object> plainParams) {
-        this(name, rollup, method, path, body, plainSql, plainParams, body);
+    /** A {@code POST /api/query}. */
+    static QueryShape query(String name, boolean rollup, String body, String plainSql, List<Object> plainParams) {
+        return new QueryShape(name, rollup, "/api/query", body, plainSql, plainParams, body);
     }
 
-    /** The /api/query body this shape amounts to (its own body for a query; the view's query for a view). */
-    QueryShape withEquivalent(String query) {
-        return new QueryShape(name, rollup, method, path, body, plainSql, plainParams, query);
+    /** A {@code GET} of a dashboard view. */
+    static QueryShape view(
+            String name,
+            boolean rollup,
+            String path,
+            String equivalentQuery,
+            String plainSql,
+            List<Object> plainParams) {
+        return new QueryShape(name, rollup, path, null, plainSql, plainParams, equivalentQuery);
     }
 }

@@ -43,43 +43,37 @@ final class QueryShapes {
         return List.of(
                 () -> {
                     String p = pick(random, provinces).code();
-                    return new QueryShape(
-                                    "items published per year, one province (view)",
-                                    true,
-                                    "GET",
-                                    "/api/views/items-published?regionCode=" + p,
-                                    null,
-                                    "select r.year, sum(f.value) from report r join figure f on f.report_id = r.id and f.year = r.year"
-                                            + " where r.is_latest and r.province_code = ? and f.metric_id = ? group by 1",
-                                    List.of(p, ids.get(itemsPublished)))
-                            .withEquivalent("{\"metrics\": [\"" + itemsPublished + "\"], \"groupBy\": [\"year\"],"
-                                    + " \"filters\": {\"regionCode\": \"" + p + "\"}}");
+                    return QueryShape.view(
+                            "items published per year, one province (view)",
+                            true,
+                            "/api/views/items-published?regionCode=" + p,
+                            "{\"metrics\": [\"" + itemsPublished + "\"], \"groupBy\": [\"year\"],"
+                                    + " \"filters\": {\"regionCode\": \"" + p + "\"}}",
+                            "select r.year, sum(f.value) from report r join figure f on f.report_id = r.id and f.year = r.year"
+                                    + " where r.is_latest and r.province_code = ? and f.metric_id = ? group by 1",
+                            List.of(p, ids.get(itemsPublished)));
                 },
                 () -> {
                     String p = pick(random, provinces).code();
                     int y = 2019 + random.nextInt(8);
-                    return new QueryShape(
-                                    "request outcomes by city, one province-year (view)",
-                                    true,
-                                    "GET",
-                                    "/api/views/request-outcomes?regionCode=" + p + "&year=" + y,
-                                    null,
-                                    "select r.city_code, f.metric_id, sum(f.value) from report r join figure f on f.report_id = r.id"
-                                            + " and f.year = r.year where r.is_latest and r.province_code = ?"
-                                            + " and r.year = ? and f.year = ?"
-                                            + " and f.metric_id = any(?) group by 1, 2",
-                                    List.of(p, (short) y, (short) y, outcomeIds(ids)))
-                            .withEquivalent("{\"metrics\": " + outcomesByCity + ", \"groupBy\": [\"city\"],"
+                    return QueryShape.view(
+                            "request outcomes by city, one province-year (view)",
+                            true,
+                            "/api/views/request-outcomes?regionCode=" + p + "&year=" + y,
+                            "{\"metrics\": " + outcomesByCity + ", \"groupBy\": [\"city\"],"
                                     + " \"filters\": {\"regionCode\": \"" + p + "\", \"years\": [" + y + ", " + y
-                                    + "]}}");
+                                    + "]}}",
+                            "select r.city_code, f.metric_id, sum(f.value) from report r join figure f on f.report_id = r.id"
+                                    + " and f.year = r.year where r.is_latest and r.province_code = ?"
+                                    + " and r.year = ? and f.year = ?"
+                                    + " and f.metric_id = any(?) group by 1, 2",
+                            List.of(p, (short) y, (short) y, outcomeIds(ids)));
                 },
                 () -> {
                     String m = pick(random, metrics);
-                    return new QueryShape(
+                    return QueryShape.query(
                             "province x year, national, one metric",
                             true,
-                            "POST",
-                            "/api/query",
                             "{\"metrics\": [\"" + m + "\"], \"groupBy\": [\"province\", \"year\"]}",
                             "select r.province_code, r.year, sum(f.value) from report r join figure f on f.report_id = r.id"
                                     + " and f.year = r.year"
@@ -88,11 +82,9 @@ final class QueryShapes {
                 },
                 () -> {
                     String p = pick(random, provinces).code();
-                    return new QueryShape(
+                    return QueryShape.query(
                             "city x year in a province, 2 metrics + grant rate",
                             true,
-                            "POST",
-                            "/api/query",
                             "{\"metrics\": " + jsonList(cityYear) + ","
                                     + " \"groupBy\": [\"city\", \"year\"], \"filters\": {\"regionCode\": \"" + p
                                     + "\"}}",
@@ -104,20 +96,17 @@ final class QueryShapes {
                 () -> {
                     String p = pick(random, provinces).code();
                     int y = 2015 + random.nextInt(12);
-                    return new QueryShape(
+                    return QueryShape.view(
                             "ranking: agencies of a province-year (view, raw figures)",
                             false,
-                            "GET",
                             "/api/views/rankings?metric=" + ranked + "&regionCode=" + p + "&year=" + y,
                             null,
                             null,
                             List.of());
                 },
-                () -> new QueryShape(
+                () -> QueryShape.query(
                         "ad hoc: province x year, one sector (raw figures)",
                         false,
-                        "POST",
-                        "/api/query",
                         "{\"metrics\": " + sectorYear + ", \"groupBy\": [\"province\", \"year\"],"
                                 + " \"filters\": {\"sector\": \""
                                 + pick(random, List.of("education", "public_security", "natural_resources")) + "\"}}",

@@ -29,7 +29,7 @@ final class AgencyChronicle {
 
     private static final Source SUBMITTED = Source.submitted();
     private static final MetricCatalogue CATALOGUE = MetricCatalogue.standard();
-    private static final String ITEMS_PUBLISHED = CATALOGUE.proseMetric("itemsPublished");
+    private static final String ITEMS_PUBLISHED = CATALOGUE.proseKeys().itemsPublished();
     // Keys read once: building them per report would also rehash them per lookup.
     private static final String[][] CASE_CELLS = RequestTableKeys.CASE_GROUPS.stream()
             .map(g -> CATALOGUE.row(g).stream().map(Metric::key).toArray(String[]::new))

@@ -11,6 +11,7 @@ import org.gongkai.canonical.Part;
 import org.gongkai.canonical.ReportFormat;
 import org.gongkai.metrics.Metric;
 import org.gongkai.metrics.MetricCatalogue;
+import org.gongkai.metrics.ProseKeys;
 
 /**
  * Writes a {@link CanonicalReport} out as a complete annual-report document (title, 日期 line, sections 一 to 六,
@@ -40,24 +41,11 @@ public final class ReportRenderer {
 
     private final List<String> caseHeaders;
     /** The metric each statement of the prose layout prints. */
-    private final String itemsPublished;
-
-    private final String received;
-    private final String handled;
-    private final String pending;
-    private final String review;
-    private final String litigationDirect;
-    private final String litigationAfterReview;
+    private final ProseKeys prose;
 
     public ReportRenderer(MetricCatalogue catalogue) {
         this.catalogue = catalogue;
-        this.itemsPublished = catalogue.proseMetric("itemsPublished");
-        this.received = catalogue.proseMetric("received");
-        this.handled = catalogue.proseMetric("handled");
-        this.pending = catalogue.proseMetric("pending");
-        this.review = catalogue.proseMetric("review");
-        this.litigationDirect = catalogue.proseMetric("litigationDirect");
-        this.litigationAfterReview = catalogue.proseMetric("litigationAfterReview");
+        this.prose = catalogue.proseKeys();
         for (String row : catalogue.rowKeys()) {
             List<Metric> cells = catalogue.row(row);
             String section = cells.get(0).section();
@@ -196,7 +184,7 @@ public final class ReportRenderer {
         }
 
         private void itemsPublished() {
-            Figure items = f.get(itemsPublished);
+            Figure items = f.get(prose.itemsPublished());
             if (items == null) return;
             StringBuilder s = new StringBuilder("本年度通过门户网站等渠道主动公开政府信息").append(counted(items, "条"));
             if (!items.parts().isEmpty()) {
@@ -220,7 +208,7 @@ public final class ReportRenderer {
         }
 
         private void documentsInProse() {
-            for (Map.Entry<String, String> kind : catalogue.proseDocumentKinds().entrySet()) {
+            for (Map.Entry<String, String> kind : prose.documentKinds().entrySet()) {
                 Figure issued = cell(kind.getValue(), "issued");
                 Figure repealed = cell(kind.getValue(), "repealed");
                 Figure inForce = cell(kind.getValue(), "in_force");
@@ -240,9 +228,9 @@ public final class ReportRenderer {
         }
 
         private void requestsInProse() {
-            Figure received = f.get(ReportRenderer.this.received);
-            Figure handled = f.get(ReportRenderer.this.handled);
-            Figure pending = f.get(ReportRenderer.this.pending);
+            Figure received = f.get(prose.received());
+            Figure handled = f.get(prose.handled());
+            Figure pending = f.get(prose.pending());
             if (received != null) paragraph("本年度共收到政府信息公开申请" + counted(received, "件") + "。");
             if (handled != null) paragraph("本年度政府信息公开申请办结" + counted(handled, "件") + "。");
             if (pending != null) paragraph("政府信息公开申请" + counted(pending, "件") + "正在办理。");
@@ -250,9 +238,9 @@ public final class ReportRenderer {
         }
 
         private void appealsInProse() {
-            Figure review = f.get(ReportRenderer.this.review);
-            Figure direct = f.get(litigationDirect);
-            Figure after = f.get(litigationAfterReview);
+            Figure review = f.get(prose.review());
+            Figure direct = f.get(prose.litigationDirect());
+            Figure after = f.get(prose.litigationAfterReview());
             boolean noLitigation = isZero(direct) && isZero(after);
             if (isZero(review) && noLitigation) {
                 paragraph("本年度未发生因政府信息公开引起的行政复议、行政诉讼。");
