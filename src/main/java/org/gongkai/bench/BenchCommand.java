@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.Writer;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -169,7 +168,7 @@ public final class BenchCommand implements Callable<Integer> {
     private double bulkLoad(ServiceProcess service, Path ndjson) throws IOException, InterruptedException {
         long t0 = System.nanoTime();
         HttpResponse<java.io.InputStream> r = http.send(
-                HttpRequest.newBuilder(URI.create(service.baseUrl() + "/api/reports/bulk"))
+                service.request("/api/reports/bulk")
                         .header("Content-Type", "application/x-ndjson")
                         .POST(HttpRequest.BodyPublishers.ofFile(ndjson))
                         .build(),
@@ -387,7 +386,7 @@ public final class BenchCommand implements Callable<Integer> {
     }
 
     private void call(ServiceProcess service, QueryShape q) throws IOException, InterruptedException {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(service.baseUrl() + q.path()));
+        HttpRequest.Builder b = service.request(q.path());
         if (q.body() != null)
             b.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(q.body()));
         HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
@@ -399,7 +398,7 @@ public final class BenchCommand implements Callable<Integer> {
     private void explain(ServiceProcess service, String name, String query) throws IOException, InterruptedException {
         Files.createDirectories(explainDir);
         HttpResponse<String> r = http.send(
-                HttpRequest.newBuilder(URI.create(service.baseUrl() + "/api/query/explain"))
+                service.request("/api/query/explain")
                         .header("Content-Type", "application/json")
                         .POST(HttpRequest.BodyPublishers.ofString(query))
                         .build(),
@@ -454,7 +453,7 @@ public final class BenchCommand implements Callable<Integer> {
             long heapBefore = service.heapNowBytes();
             long t0 = System.nanoTime();
             HttpResponse<byte[]> r = http.send(
-                    HttpRequest.newBuilder(URI.create(service.baseUrl() + "/api/exports?format=" + format))
+                    service.request("/api/exports?format=" + format)
                             .header("Content-Type", "application/json")
                             .POST(HttpRequest.BodyPublishers.ofString(body))
                             .build(),
