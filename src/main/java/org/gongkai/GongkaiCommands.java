@@ -6,6 +6,7 @@ import org.gongkai.tools.bench.BenchCommand;
 import org.gongkai.tools.generator.GenerateCommand;
 import org.gongkai.tools.rendering.Layout;
 import org.gongkai.tools.rendering.ReportRenderer;
+import org.gongkai.security.TokenCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -14,7 +15,13 @@ import picocli.CommandLine.Command;
         name = "gongkai",
         mixinStandardHelpOptions = true,
         description = "Gongkai tools. With no arguments (or 'serve') the jar starts the service.",
-        subcommands = {CommandLine.HelpCommand.class, LoadCommand.class, IngestCommand.class, BenchCommand.class})
+        subcommands = {
+            CommandLine.HelpCommand.class,
+            LoadCommand.class,
+            IngestCommand.class,
+            BenchCommand.class,
+            TokenCommand.class
+        })
 public final class GongkaiCommands {
 
     private GongkaiCommands() {}

@@ -1,6 +1,7 @@
 package org.gongkai.bulk;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -16,9 +17,11 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.gongkai.security.Roles;
 
 /** {@code POST /api/reports/bulk}: an NDJSON stream of reports in, one NDJSON answer line per input line out. */
 @Path("/api/reports/bulk")
+@RolesAllowed(Roles.ADMIN) // a loading tool: one stream may hold any agency, so only admins send one
 public class BulkResource {
 
     public static final String NDJSON = "application/x-ndjson";

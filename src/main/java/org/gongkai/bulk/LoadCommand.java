@@ -35,6 +35,12 @@ public final class LoadCommand implements Callable<Integer> {
             description = "the service (default: ${DEFAULT-VALUE})")
     String url;
 
+    @Option(
+            names = "--token",
+            defaultValue = "${env:GONGKAI_TOKEN}",
+            description = "the bearer token to send (default: $GONGKAI_TOKEN)")
+    String token;
+
     @Option(names = "--quiet", description = "no progress line")
     boolean quiet;
 
@@ -43,10 +49,11 @@ public final class LoadCommand implements Callable<Integer> {
         ObjectMapper json = new ObjectMapper();
         HttpClient http =
                 HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-        HttpRequest request = HttpRequest.newBuilder(URI.create(url + "/api/reports/bulk"))
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(url + "/api/reports/bulk"))
                 .header("Content-Type", BulkResource.NDJSON)
-                .POST(HttpRequest.BodyPublishers.ofFile(file))
-                .build();
+                .POST(HttpRequest.BodyPublishers.ofFile(file));
+        if (token != null && !token.isBlank()) builder.header("Authorization", "Bearer " + token);
+        HttpRequest request = builder.build();
         long size = Files.size(file);
         HttpResponse<java.io.InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
         if (response.statusCode() != 200) {

@@ -32,6 +32,40 @@ public interface GongkaiConfig {
      */
     Embedded embedded();
 
+    /** Bearer tokens, roles and limits per token (org.gongkai.security). */
+    Security security();
+
+    /**
+     * The address clients reach the service at, without a trailing slash: {@code Location} headers are built from
+     * it, never from the request's {@code Host} header. Set it to the public https address in production.
+     */
+    @WithDefault("http://localhost:${quarkus.http.port:8080}")
+    String publicUrl();
+
+    interface Security {
+
+        /**
+         * An admin token for automated deployments ({@code GONGKAI_ADMIN_TOKEN}): when set it is an admin token and is
+         * never printed; when unset and no admin token exists, the first start makes one and prints it once.
+         */
+        Optional<String> adminToken();
+
+        /**
+         * Anonymous reads of aggregates (queries, the four aggregate views, the metric catalogue) with the role
+         * {@code public}; off by default, when every call needs a token.
+         */
+        @WithDefault("false")
+        boolean publicAggregates();
+
+        /**
+         * Expensive calls (queries, views, exports) a token may make a minute, as a token bucket of this size that
+         * refills evenly; more are answered 429 with Retry-After. Admin tokens are not limited unless created with a
+         * rate of their own; anonymous public callers share one bucket per client address.
+         */
+        @WithDefault("120")
+        int expensiveCallsPerMinute();
+    }
+
     interface Limits {
 
         /** The largest JSON body of {@code POST /api/reports} and {@code PUT /api/reports/{id}/identity}: 1 MiB. */

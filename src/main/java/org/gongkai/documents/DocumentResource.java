@@ -1,5 +1,7 @@
 package org.gongkai.documents;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -21,7 +23,12 @@ import org.gongkai.config.GongkaiConfig;
 import org.gongkai.parsing.Hints;
 import org.gongkai.problems.ProblemException;
 import org.gongkai.regions.RegionDirectory;
+import org.gongkai.reports.ReportReader;
 import org.gongkai.reports.RequestBodies;
+import org.gongkai.reports.StoredReport;
+import org.gongkai.security.PublicLinks;
+import org.gongkai.security.Roles;
+import org.gongkai.security.Scope;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 
@@ -42,8 +49,18 @@ public class DocumentResource {
     @Inject
     GongkaiConfig config;
 
+    @Inject
+    Scope scope;
+
+    @Inject
+    PublicLinks links;
+
+    @Inject
+    ReportReader reports;
+
     @POST
     @Consumes(MediaType.WILDCARD)
+    @RolesAllowed({Roles.ADMIN, Roles.SUBMITTER})
     @Operation(
             summary = "Submit a document (text or HTML in any charset, PDF, .docx or .doc, whatever the Content-Type"
                     + " says: the type is told from the bytes); a report in it is parsed and stored (202 when its"
@@ -65,14 +82,23 @@ public class DocumentResource {
         long documentBytes = config.limits().documentBytes();
         if (contentLength != null && contentLength > documentBytes) RequestBodies.tooLarge(documentBytes);
         byte[] bytes = RequestBodies.read(body, documentBytes);
-        DocumentOutcome outcome = service.receive(bytes, contentType, new Hints(sourceUrl, agency, year), regionCode);
+        Hints hints = new Hints(sourceUrl, agency, year);
+        // a submitter's document is stored only if its report is the submitter's: checked in the same transaction
+        DocumentOutcome outcome = !scope.bound()
+                ? service.receive(bytes, contentType, hints, regionCode)
+                : QuarkusTransaction.requiringNew().call(() -> {
+                    DocumentOutcome o = service.receive(bytes, contentType, hints, regionCode);
+                    if (o.report() == null) scope.write(null, null);
+                    else
+                        scope.write(
+                                o.report().agency().regionCode(),
+                                o.report().agency().name());
+                    return o;
+                });
         if (!outcome.created()) return Response.ok(outcome).build();
         // 202: kept, but counted nowhere until its identity is given (PUT /api/reports/{id}/identity)
         Response.ResponseBuilder answer = outcome.unresolved() ? Response.accepted() : Response.status(201);
-        return answer.location(uri.getBaseUriBuilder()
-                        .path("api/documents")
-                        .path(outcome.documentId())
-                        .build())
+        return answer.location(links.of("api/documents", outcome.documentId()))
                 .entity(outcome)
                 .build();
     }
@@ -80,23 +106,37 @@ public class DocumentResource {
     @GET
     @Path("/{id}")
     @Operation(summary = "A document's metadata and the normalized text its figures' offsets refer to")
+    @RolesAllowed({Roles.ADMIN, Roles.SUPERVISOR, Roles.SUBMITTER})
     public StoredDocument get(@RestPath String id) {
         try {
-            return store.find(Long.parseLong(id))
-                    .orElseThrow(() -> ProblemException.notFound("no document has the id " + id));
+            return inScope(store.find(Long.parseLong(id))
+                    .orElseThrow(() -> ProblemException.notFound("no document has the id " + id)));
         } catch (NumberFormatException e) {
             throw ProblemException.notFound("no document has the id " + id);
         }
     }
 
+    /** The document, when the caller may read every report it holds (a document of no report: admins only). */
+    private StoredDocument inScope(StoredDocument d) {
+        if (!scope.bound()) return d;
+        if (d.reportIds().isEmpty()) scope.read(null, null);
+        for (String reportId : d.reportIds()) {
+            StoredReport r = reports.find(Long.parseLong(reportId)).orElseThrow();
+            scope.read(r.agency().regionCode(), r.agency().name());
+        }
+        return d;
+    }
+
     @GET
     @Operation(summary = "Look a document up by the SHA-256 of its bytes (for resumable bulk ingestion)")
+    @RolesAllowed({Roles.ADMIN, Roles.SUPERVISOR, Roles.SUBMITTER})
     public StoredDocument bySha256(@RestQuery String sha256) {
         if (sha256 == null || !sha256.matches("[0-9a-fA-F]{64}")) {
             throw ProblemException.badParameter("sha256", "must be 64 hexadecimal digits");
         }
         return store.idOf(HexFormat.of().parseHex(sha256))
                 .flatMap(store::find)
+                .map(this::inScope)
                 .orElseThrow(() -> ProblemException.notFound("no document has these bytes"));
     }
 }

@@ -43,6 +43,12 @@ public final class IngestCommand implements Callable<Integer> {
             description = "the service (default: ${DEFAULT-VALUE})")
     String url;
 
+    @Option(
+            names = "--token",
+            defaultValue = "${env:GONGKAI_TOKEN}",
+            description = "the bearer token to send (default: $GONGKAI_TOKEN)")
+    String token;
+
     private final HttpClient http =
             HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private final ObjectMapper json = new ObjectMapper();
@@ -93,18 +99,22 @@ public final class IngestCommand implements Callable<Integer> {
         return transportErrors == 0 ? 0 : 1;
     }
 
+    private HttpRequest.Builder authorized(HttpRequest.Builder request) {
+        return token == null || token.isBlank() ? request : request.header("Authorization", "Bearer " + token);
+    }
+
     private String send(Entry e, List<String> failures) throws IOException, InterruptedException {
         byte[] body = e.bytes().get();
         String sha = HexFormat.of().formatHex(DocumentService.sha256(body));
         HttpResponse<String> known = http.send(
-                HttpRequest.newBuilder(URI.create(url + "/api/documents?sha256=" + sha))
+                authorized(HttpRequest.newBuilder(URI.create(url + "/api/documents?sha256=" + sha)))
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
         if (known.statusCode() == 200) return "skipped (already in)";
         String type = contentType(e.name(), body);
         HttpResponse<String> r = http.send(
-                HttpRequest.newBuilder(URI.create(url + "/api/documents?sourceUrl="
-                                + URLEncoder.encode("file:" + e.name(), StandardCharsets.UTF_8)))
+                authorized(HttpRequest.newBuilder(URI.create(url + "/api/documents?sourceUrl="
+                                + URLEncoder.encode("file:" + e.name(), StandardCharsets.UTF_8))))
                         .header("Content-Type", type)
                         .POST(HttpRequest.BodyPublishers.ofByteArray(body))
                         .build(),

@@ -1,5 +1,6 @@
 package org.gongkai.exports;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -14,14 +15,21 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.gongkai.config.GongkaiConfig;
 import org.gongkai.queries.QuerySpec;
 import org.gongkai.reports.RequestBodies;
+import org.gongkai.security.ExpensiveCalls;
+import org.gongkai.security.Roles;
+import org.gongkai.security.Scope;
 import org.jboss.resteasy.reactive.RestQuery;
 
 /** {@code POST /api/exports}: any query (the body of {@code POST /api/query}) as a CSV or XLSX download. */
 @Path("/api/exports")
+@ExpensiveCalls
 public class ExportResource {
 
     @Inject
     GongkaiConfig config;
+
+    @Inject
+    Scope scope;
 
     @Inject
     Exporter exporter;
@@ -34,9 +42,11 @@ public class ExportResource {
     @POST
     @Consumes(MediaType.WILDCARD)
     @Operation(summary = "Export a query as CSV or XLSX (body as POST /api/query; every row unless limit is given)")
+    @RolesAllowed({Roles.ADMIN, Roles.SUPERVISOR, Roles.PUBLIC})
     public Response export(InputStream body, @RestQuery String format) {
         ExportFormat f = ExportFormat.parse("format", format);
         QuerySpec spec = requests.query(requests.parse(read(body)));
+        scope.readUnder(spec.filters().regionCode());
         exporter.validate(spec);
         StreamingOutput out = stream -> exporter.write(spec, f, stream);
         return ExportDownloads.attachment(f, Exporter.fileName("query", f, Instant.now()), out);
@@ -46,9 +56,11 @@ public class ExportResource {
     @Path("/comparison")
     @Consumes(MediaType.WILDCARD)
     @Operation(summary = "Export a comparison (年报对比表): agencies or regions × years, with changes and failed checks")
+    @RolesAllowed({Roles.ADMIN, Roles.SUPERVISOR})
     public Response comparison(InputStream body, @RestQuery String format) {
         ExportFormat f = ExportFormat.parse("format", format);
         var params = requests.parse(read(body));
+        scope.readUnder(params);
         comparison.validate(params);
         StreamingOutput out = stream -> comparison.write(params, f, stream);
         return ExportDownloads.attachment(f, Exporter.fileName("comparison", f, Instant.now()), out);

@@ -1,5 +1,7 @@
 package org.gongkai.reports;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -20,6 +22,9 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.gongkai.canonical.CanonicalReport;
 import org.gongkai.config.GongkaiConfig;
 import org.gongkai.problems.ProblemException;
+import org.gongkai.security.PublicLinks;
+import org.gongkai.security.Roles;
+import org.gongkai.security.Scope;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 
@@ -40,18 +45,26 @@ public class ReportResource {
     @Inject
     GongkaiConfig config;
 
+    @Inject
+    Scope scope;
+
+    @Inject
+    PublicLinks links;
+
     @POST
     @Consumes(MediaType.WILDCARD)
+    @RolesAllowed({Roles.ADMIN, Roles.SUBMITTER})
     @Operation(summary = "Submit a structured report; a resubmitted agency and year becomes a new revision")
     public Response submit(InputStream body, @jakarta.ws.rs.core.Context UriInfo uri) {
         String json = new String(RequestBodies.read(body, config.limits().reportBytes()), StandardCharsets.UTF_8);
         CanonicalReport report = reader.read(json);
+        if (scope.bound()) {
+            var agency = service.profile(report);
+            scope.write(agency.region().code(), agency.name());
+        }
         long id = service.submit(report, null);
         StoredReport stored = reports.find(id).orElseThrow();
-        return Response.created(uri.getBaseUriBuilder()
-                        .path("api/reports")
-                        .path(stored.id())
-                        .build())
+        return Response.created(links.of("api/reports", stored.id()))
                 .entity(stored)
                 .build();
     }
@@ -59,9 +72,13 @@ public class ReportResource {
     @GET
     @Path("/{id}")
     @Operation(summary = "One stored report revision with every figure, its source, checks and missing cells")
+    @RolesAllowed({Roles.ADMIN, Roles.SUPERVISOR, Roles.SUBMITTER})
     public StoredReport get(@RestPath String id) {
         long parsed = parseId(id);
-        return reports.find(parsed).orElseThrow(() -> ProblemException.notFound("no report has the id " + id));
+        StoredReport r =
+                reports.find(parsed).orElseThrow(() -> ProblemException.notFound("no report has the id " + id));
+        scope.read(r.agency().regionCode(), r.agency().name());
+        return r;
     }
 
     @PUT
@@ -70,8 +87,25 @@ public class ReportResource {
     @Operation(
             summary = "Give an unresolved report its agency and year: it becomes the latest revision of that"
                     + " agency-year, with the figures it was stored with")
+    @RolesAllowed({Roles.ADMIN, Roles.SUBMITTER})
     public StoredReport resolve(@RestPath String id, InputStream body) {
         long parsed = parseId(id);
+        if (scope.bound()) {
+            // the report must be the submitter's before and after; a refusal after rolls the resolution back
+            StoredReport before =
+                    reports.find(parsed).orElseThrow(() -> ProblemException.notFound("no report has the id " + id));
+            scope.write(
+                    before.agency().regionCode(), scope.caller().orElseThrow().agency());
+            return QuarkusTransaction.requiringNew().call(() -> {
+                StoredReport after = resolveNow(parsed, id, body);
+                scope.write(after.agency().regionCode(), after.agency().name());
+                return after;
+            });
+        }
+        return resolveNow(parsed, id, body);
+    }
+
+    private StoredReport resolveNow(long parsed, String id, InputStream body) {
         UnresolvedStore.Pending pending =
                 service.pending(parsed).orElseThrow(() -> ProblemException.notFound("no report has the id " + id));
         if (!pending.unresolved()) throw ReportService.alreadyResolved(parsed);
@@ -90,6 +124,7 @@ public class ReportResource {
     }
 
     @GET
+    @RolesAllowed({Roles.ADMIN, Roles.SUPERVISOR, Roles.SUBMITTER})
     @Operation(
             summary = "A page of reports, latest revisions unless allRevisions=true; status=unresolved lists the"
                     + " reports kept without an agency, region or year")
@@ -106,6 +141,7 @@ public class ReportResource {
                     String status,
             @RestQuery @DefaultValue("50") @Min(1) @Max(1000) int limit,
             @RestQuery @DefaultValue("0") @Min(0) int offset) {
+        scope.readUnder(regionCode);
         return reports.list(new ReportFilter(agency, regionCode, year, format, allRevisions, status, limit, offset));
     }
 }

@@ -1,5 +1,6 @@
 package org.gongkai.views;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -14,11 +15,16 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.gongkai.exports.QueryAnswers;
 import org.gongkai.problems.ProblemException;
 import org.gongkai.regions.RegionDirectory;
+import org.gongkai.security.ExpensiveCalls;
+import org.gongkai.security.Roles;
+import org.gongkai.security.Scope;
 import org.jboss.resteasy.reactive.RestQuery;
 
 /** {@code /api/views/*}: the questions dashboards ask most, each a thin layer over the query engine. */
 @Path("/api/views")
 @Produces({MediaType.APPLICATION_JSON, "text/csv", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"})
+@ExpensiveCalls
+@RolesAllowed({Roles.ADMIN, Roles.SUPERVISOR})
 public class ViewResource {
 
     private static final String REGION = "\\d{6}";
@@ -36,8 +42,12 @@ public class ViewResource {
     @Inject
     RegionDirectory regions;
 
+    @Inject
+    Scope scope;
+
     @GET
     @Path("/items-published")
+    @RolesAllowed({Roles.ADMIN, Roles.SUPERVISOR, Roles.PUBLIC})
     @Operation(summary = "Items published proactively, per year")
     public Response itemsPublished(
             @RestQuery @Pattern(regexp = "json|csv|xlsx", message = "must be json, csv or xlsx") String format,
@@ -49,6 +59,7 @@ public class ViewResource {
 
     @GET
     @Path("/request-outcomes")
+    @RolesAllowed({Roles.ADMIN, Roles.SUPERVISOR, Roles.PUBLIC})
     @Operation(summary = "How requests were answered, by region one level below the filter (or ?level=)")
     public Response requestOutcomes(
             @RestQuery @Pattern(regexp = "json|csv|xlsx", message = "must be json, csv or xlsx") String format,
@@ -63,6 +74,7 @@ public class ViewResource {
 
     @GET
     @Path("/review-litigation")
+    @RolesAllowed({Roles.ADMIN, Roles.SUPERVISOR, Roles.PUBLIC})
     @Operation(summary = "Administrative review and litigation results per year, optionally by region")
     public Response reviewLitigation(
             @RestQuery @Pattern(regexp = "json|csv|xlsx", message = "must be json, csv or xlsx") String format,
@@ -75,6 +87,7 @@ public class ViewResource {
 
     @GET
     @Path("/rankings")
+    @RolesAllowed({Roles.ADMIN, Roles.SUPERVISOR, Roles.PUBLIC})
     @Operation(summary = "Agencies (or regions with ?level=) ranked by one metric, largest first")
     public Response rankings(
             @RestQuery @Pattern(regexp = "json|csv|xlsx", message = "must be json, csv or xlsx") String format,
@@ -126,7 +139,9 @@ public class ViewResource {
         return store.drill(metric, known(regionCode), year, format, sector, agency, limit, offset);
     }
 
+    /** The region code, when it names a region and the caller may read under it. */
     private String known(String regionCode) {
+        scope.readUnder(regionCode);
         if (regionCode != null && regions.find(regionCode).isEmpty()) {
             throw ProblemException.badParameter("regionCode", "no region has the code " + regionCode);
         }

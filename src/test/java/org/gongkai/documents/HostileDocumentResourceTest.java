@@ -67,6 +67,7 @@ class HostileDocumentResourceTest {
         // Declared length: refused before the body is read.
         HttpRequest declared = HttpRequest.newBuilder(documents)
                 .header("Content-Type", "application/pdf")
+                .header("Authorization", "Bearer " + org.gongkai.security.DefaultAdminToken.TOKEN)
                 .POST(HttpRequest.BodyPublishers.fromPublisher(
                         HttpRequest.BodyPublishers.ofInputStream(() -> new Zeros(UPLOAD)), UPLOAD))
                 .timeout(Duration.ofSeconds(60))
@@ -74,6 +75,7 @@ class HostileDocumentResourceTest {
         // Chunked, no length: read up to the limit, then refused.
         HttpRequest chunked = HttpRequest.newBuilder(documents)
                 .header("Content-Type", "application/pdf")
+                .header("Authorization", "Bearer " + org.gongkai.security.DefaultAdminToken.TOKEN)
                 .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new Zeros(UPLOAD)))
                 .timeout(Duration.ofSeconds(60))
                 .build();

@@ -1,5 +1,6 @@
 package org.gongkai.exports.schedules;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -11,14 +12,23 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.gongkai.exports.ExportFormat;
 import org.gongkai.problems.ProblemException;
+import org.gongkai.security.Roles;
+import org.gongkai.security.Scope;
 import org.jboss.resteasy.reactive.RestPath;
 
 /** {@code /api/export-runs/{id}}: one run of a schedule, and its file while it is kept. */
 @Path("/api/export-runs/{id}")
+@RolesAllowed({Roles.ADMIN, Roles.SUPERVISOR})
 public class RunResource {
 
     @Inject
     RunStore runs;
+
+    @Inject
+    ScheduleService schedules;
+
+    @Inject
+    Scope scope;
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
@@ -60,6 +70,13 @@ public class RunResource {
         } catch (NumberFormatException e) {
             throw ProblemException.notFound("no export run has the id " + id);
         }
-        return runs.find(key).orElseThrow(() -> ProblemException.notFound("no export run has the id " + id));
+        ExportRun run = runs.find(key).orElseThrow(() -> ProblemException.notFound("no export run has the id " + id));
+        // a supervisor reads the runs (and files) of schedules under its region only
+        if (scope.bound())
+            scope.readUnder(schedules
+                    .find(run.scheduleId())
+                    .map(ScheduleScope::regionOf)
+                    .orElse(null));
+        return run;
     }
 }

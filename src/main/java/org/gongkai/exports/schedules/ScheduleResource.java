@@ -1,5 +1,6 @@
 package org.gongkai.exports.schedules;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -22,13 +23,23 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.gongkai.config.GongkaiConfig;
 import org.gongkai.problems.ProblemException;
 import org.gongkai.reports.RequestBodies;
+import org.gongkai.security.PublicLinks;
+import org.gongkai.security.Roles;
+import org.gongkai.security.Scope;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 
 /** {@code /api/export-schedules}: exports that run on a cron schedule into a folder, with their run history. */
 @Path("/api/export-schedules")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed(Roles.ADMIN)
 public class ScheduleResource {
+
+    @Inject
+    Scope scope;
+
+    @Inject
+    PublicLinks links;
 
     @Inject
     GongkaiConfig config;
@@ -52,24 +63,36 @@ public class ScheduleResource {
                     "Create a schedule: {name, cron (Quartz, seconds first), query | view, format, targetFolder, keep}")
     public Response create(InputStream body, @Context UriInfo uri) {
         ExportSchedule s = service.create(reader.read(read(body)));
-        return Response.created(uri.getAbsolutePathBuilder()
-                        .path(String.valueOf(s.id()))
-                        .build())
+        return Response.created(links.of("api/export-schedules", s.id()))
                 .entity(s)
                 .build();
     }
 
     @GET
-    @Operation(summary = "Every export schedule")
-    public List<ExportSchedule> list() {
-        return service.list();
+    @RolesAllowed({Roles.ADMIN, Roles.SUPERVISOR})
+    @Operation(
+            summary = "Every export schedule; ?regionCode= lists those whose query or view reads under that region"
+                    + " (a supervisor must name one within its scope)")
+    public List<ExportSchedule> list(@RestQuery String regionCode) {
+        scope.readUnder(regionCode);
+        if (regionCode == null) return service.list();
+        return service.list().stream()
+                .filter(s -> scope.contains(regionCode, ScheduleScope.regionOf(s)))
+                .toList();
     }
 
     @GET
     @Path("/{id}")
     @Operation(summary = "One export schedule")
+    @RolesAllowed({Roles.ADMIN, Roles.SUPERVISOR})
     public ExportSchedule get(@RestPath String id) {
-        return service.find(parse(id)).orElseThrow(() -> missing(id));
+        return readable(service.find(parse(id)).orElseThrow(() -> missing(id)));
+    }
+
+    /** The schedule, when the caller may read under the region its query or view reads. */
+    private ExportSchedule readable(ExportSchedule s) {
+        if (scope.bound()) scope.readUnder(ScheduleScope.regionOf(s));
+        return s;
     }
 
     @PUT
@@ -116,8 +139,9 @@ public class ScheduleResource {
     @GET
     @Path("/{id}/runs")
     @Operation(summary = "A schedule's runs, newest first: status, rows, file, size, SHA-256, error, attempt")
+    @RolesAllowed({Roles.ADMIN, Roles.SUPERVISOR})
     public List<ExportRun> runs(@RestPath String id, @RestQuery @DefaultValue("100") @Min(1) @Max(1000) int limit) {
-        ExportSchedule s = service.find(parse(id)).orElseThrow(() -> missing(id));
+        ExportSchedule s = readable(service.find(parse(id)).orElseThrow(() -> missing(id)));
         return runs.ofSchedule(s.id(), limit);
     }
 

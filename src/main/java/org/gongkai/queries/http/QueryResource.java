@@ -1,5 +1,6 @@
 package org.gongkai.queries.http;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -22,15 +23,22 @@ import org.gongkai.queries.QueryEngine;
 import org.gongkai.queries.QueryRequestReader;
 import org.gongkai.queries.QuerySpec;
 import org.gongkai.reports.RequestBodies;
+import org.gongkai.security.ExpensiveCalls;
+import org.gongkai.security.Roles;
+import org.gongkai.security.Scope;
 import org.jboss.resteasy.reactive.RestQuery;
 
 /** {@code /api/query}: metrics × group-by × filters over the latest report revisions (API.md). */
 @Path("/api/query")
 @Produces(MediaType.APPLICATION_JSON)
+@ExpensiveCalls
 public class QueryResource {
 
     @Inject
     GongkaiConfig config;
+
+    @Inject
+    Scope scope;
 
     private final QueryRequestReader reader = new QueryRequestReader();
 
@@ -50,9 +58,11 @@ public class QueryResource {
     @Operation(
             summary = "Aggregate metrics by year, region, agency, format or sector, with coverage;"
                     + " format=csv|xlsx answers the same rows as a file")
+    @RolesAllowed({Roles.ADMIN, Roles.SUPERVISOR, Roles.PUBLIC})
     public Response post(InputStream body, @RestQuery String format) {
         QuerySpec spec = reader.read(
                 new String(RequestBodies.read(body, config.limits().requestBytes()), StandardCharsets.UTF_8));
+        scope.readUnder(spec.filters().regionCode());
         return answers.answer(spec, format, "query");
     }
 
@@ -61,9 +71,12 @@ public class QueryResource {
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.TEXT_PLAIN)
     @Operation(summary = "EXPLAIN (ANALYZE, BUFFERS) of the SQL a query runs, for reviewing its speed")
+    @RolesAllowed({Roles.ADMIN, Roles.SUPERVISOR})
     public String explain(InputStream body) {
-        return engine.explain(reader.read(
-                new String(RequestBodies.read(body, config.limits().requestBytes()), StandardCharsets.UTF_8)));
+        QuerySpec spec = reader.read(
+                new String(RequestBodies.read(body, config.limits().requestBytes()), StandardCharsets.UTF_8));
+        scope.readUnder(spec.filters().regionCode());
+        return engine.explain(spec);
     }
 
     @GET
@@ -75,6 +88,7 @@ public class QueryResource {
     @Operation(
             summary = "The same query as POST, from query parameters (metrics=a,b&groupBy=year&years=2019,2024…);"
                     + " format=csv|xlsx|json chooses the answer, format=2019|2021|narrative filters reports")
+    @RolesAllowed({Roles.ADMIN, Roles.SUPERVISOR, Roles.PUBLIC})
     public Response get(@Context UriInfo uri) {
         MultivaluedMap<String, String> params = new MultivaluedHashMap<>(uri.getQueryParameters());
         List<String> formats = params.getOrDefault("format", List.of());
@@ -87,6 +101,8 @@ public class QueryResource {
                 formats.stream()
                         .filter(f -> !QueryAnswers.OUTPUT_FORMATS.contains(f))
                         .toList());
-        return answers.answer(reader.read(params), output, "query");
+        QuerySpec spec = reader.read(params);
+        scope.readUnder(spec.filters().regionCode());
+        return answers.answer(spec, output, "query");
     }
 }

@@ -74,7 +74,7 @@ public final class BenchCommand implements Callable<Integer> {
             if (!Files.isDirectory(pgDir)) throw new IllegalStateException("--reuse needs a previous run in " + out);
             try (ServiceProcess service = startService(pgDir);
                     Connection db = database()) {
-                ServiceCalls calls = new ServiceCalls(service.baseUrl());
+                ServiceCalls calls = new ServiceCalls(service);
                 PlanWriter plans = new PlanWriter(calls, explainDir, reports);
                 results.put("queries", queries(calls, db, plans));
                 service.resetPeaks();
@@ -89,7 +89,7 @@ public final class BenchCommand implements Callable<Integer> {
         Path ndjson = CorpusPhase.generate(reports, seed, out, results);
 
         try (ServiceProcess service = startService(pgDir)) {
-            ServiceCalls calls = new ServiceCalls(service.baseUrl());
+            ServiceCalls calls = new ServiceCalls(service);
             PlanWriter plans = new PlanWriter(calls, explainDir, reports);
             service.resetPeaks();
             double load = BulkLoadPhase.run(calls, ndjson, reports, results);

@@ -1,7 +1,6 @@
 package org.gongkai.tools.bench;
 
 import java.io.IOException;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -11,21 +10,21 @@ final class ServiceCalls {
 
     private final HttpClient http =
             HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-    private final String baseUrl;
+    private final ServiceProcess service;
 
-    ServiceCalls(String baseUrl) {
-        this.baseUrl = baseUrl;
+    ServiceCalls(ServiceProcess service) {
+        this.service = service;
     }
 
     <T> HttpResponse<T> get(String path, HttpResponse.BodyHandler<T> answer) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(URI.create(baseUrl + path)).build(), answer);
+        return http.send(service.request(path).build(), answer);
     }
 
     <T> HttpResponse<T> post(
             String path, String contentType, HttpRequest.BodyPublisher body, HttpResponse.BodyHandler<T> answer)
             throws IOException, InterruptedException {
         return http.send(
-                HttpRequest.newBuilder(URI.create(baseUrl + path))
+                service.request(path)
                         .header("Content-Type", contentType)
                         .POST(body)
                         .build(),

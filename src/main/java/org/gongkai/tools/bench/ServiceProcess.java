@@ -52,7 +52,11 @@ final class ServiceProcess implements AutoCloseable {
         pb.environment().put("GONGKAI_EMBEDDED_PORT", Integer.toString(dbPort));
         pb.environment().put("QUARKUS_HTTP_PORT", Integer.toString(httpPort));
         pb.environment().remove("QUARKUS_DATASOURCE_JDBC_URL");
+        // the child's admin token, made here so that the bench can call it (every endpoint needs one)
+        String token = "bench-" + java.util.UUID.randomUUID() + java.util.UUID.randomUUID();
+        pb.environment().put("GONGKAI_ADMIN_TOKEN", token);
         ServiceProcess s = new ServiceProcess(pb.start(), "http://localhost:" + httpPort);
+        s.token = token;
         s.awaitReady(Duration.ofMinutes(3));
         s.sampler.scheduleAtFixedRate(s::sample, 0, 250, TimeUnit.MILLISECONDS);
         return s;
@@ -60,6 +64,13 @@ final class ServiceProcess implements AutoCloseable {
 
     String baseUrl() {
         return baseUrl;
+    }
+
+    private String token;
+
+    /** A request to {@code path} of the service, with its admin token. */
+    HttpRequest.Builder request(String path) {
+        return HttpRequest.newBuilder(URI.create(baseUrl + path)).header("Authorization", "Bearer " + token);
     }
 
     long peakRssBytes() {
@@ -74,10 +85,7 @@ final class ServiceProcess implements AutoCloseable {
     /** The heap in use now, as the service's own metrics say. */
     long heapNowBytes() {
         try {
-            String metrics = http.send(
-                            HttpRequest.newBuilder(URI.create(baseUrl + "/q/metrics"))
-                                    .build(),
-                            HttpResponse.BodyHandlers.ofString())
+            String metrics = http.send(request("/q/metrics").build(), HttpResponse.BodyHandlers.ofString())
                     .body();
             Matcher m = HEAP.matcher(metrics);
             long heap = 0;
