@@ -2,11 +2,11 @@ package org.gongkai;
 
 import org.gongkai.bulk.LoadCommand;
 import org.gongkai.documents.IngestCommand;
+import org.gongkai.security.TokenCommand;
 import org.gongkai.tools.bench.BenchCommand;
 import org.gongkai.tools.generator.GenerateCommand;
 import org.gongkai.tools.rendering.Layout;
 import org.gongkai.tools.rendering.ReportRenderer;
-import org.gongkai.security.TokenCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
