@@ -1,9 +1,6 @@
 package org.gongkai.documents;
 
 import jakarta.inject.Inject;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -17,10 +14,11 @@ import jakarta.ws.rs.core.UriInfo;
 import java.io.InputStream;
 import java.util.HexFormat;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.gongkai.canonical.ReportYear;
 import org.gongkai.config.GongkaiConfig;
 import org.gongkai.parsing.Hints;
 import org.gongkai.problems.ProblemException;
-import org.gongkai.regions.RegionDirectory;
+import org.gongkai.regions.RegionCode;
 import org.gongkai.reports.RequestBodies;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
@@ -37,9 +35,6 @@ public class DocumentResource {
     DocumentStore store;
 
     @Inject
-    RegionDirectory regions;
-
-    @Inject
     GongkaiConfig config;
 
     @POST
@@ -54,18 +49,16 @@ public class DocumentResource {
             @HeaderParam("Content-Length") Long contentLength,
             @RestQuery String sourceUrl,
             @RestQuery String agency,
-            @RestQuery @Pattern(regexp = "\\d{6}", message = "must be a 6-digit region code") String regionCode,
-            @RestQuery @Min(2008) @Max(2100) Integer year,
+            @RestQuery RegionCode regionCode,
+            @RestQuery ReportYear year,
             @Context UriInfo uri) {
-        if (regionCode != null && regions.find(regionCode).isEmpty()) {
-            throw ProblemException.badParameter("regionCode", "no region has the code " + regionCode);
-        }
         // A declared length over the limit is refused before a byte is read; an undeclared (chunked) body is read
         // only up to the limit (RequestBodies), so an oversized upload is never held in memory.
         long documentBytes = config.limits().documentBytes();
         if (contentLength != null && contentLength > documentBytes) RequestBodies.tooLarge(documentBytes);
         byte[] bytes = RequestBodies.read(body, documentBytes);
-        DocumentOutcome outcome = service.receive(bytes, contentType, new Hints(sourceUrl, agency, year), regionCode);
+        DocumentOutcome outcome = service.receive(
+                bytes, contentType, new Hints(sourceUrl, agency, ReportYear.of(year)), RegionCode.of(regionCode));
         if (!outcome.created()) return Response.ok(outcome).build();
         // 202: kept, but counted nowhere until its identity is given (PUT /api/reports/{id}/identity)
         Response.ResponseBuilder answer = outcome.unresolved() ? Response.accepted() : Response.status(201);

@@ -18,8 +18,11 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.gongkai.canonical.CanonicalReport;
+import org.gongkai.canonical.ReportFormat;
+import org.gongkai.canonical.ReportYear;
 import org.gongkai.config.GongkaiConfig;
 import org.gongkai.problems.ProblemException;
+import org.gongkai.regions.RegionCode;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 
@@ -95,10 +98,9 @@ public class ReportResource {
                     + " reports kept without an agency, region or year")
     public ReportPage list(
             @RestQuery String agency,
-            @RestQuery @Pattern(regexp = "\\d{6}", message = "must be a 6-digit region code") String regionCode,
-            @RestQuery @Min(SubmissionReader.FIRST_YEAR) @Max(2100) Integer year,
-            @RestQuery @Pattern(regexp = "2019|2021|narrative", message = "must be 2019, 2021 or narrative")
-                    String format,
+            @RestQuery RegionCode regionCode,
+            @RestQuery ReportYear year,
+            @RestQuery ReportFormat format,
             @RestQuery @DefaultValue("false") boolean allRevisions,
             @RestQuery
                     @DefaultValue("resolved")
@@ -106,6 +108,14 @@ public class ReportResource {
                     String status,
             @RestQuery @DefaultValue("50") @Min(1) @Max(1000) int limit,
             @RestQuery @DefaultValue("0") @Min(0) int offset) {
-        return reports.list(new ReportFilter(agency, regionCode, year, format, allRevisions, status, limit, offset));
+        return reports.list(new ReportFilter(
+                agency,
+                RegionCode.of(regionCode),
+                ReportYear.of(year),
+                ReportFormat.codeOf(format),
+                allRevisions,
+                status,
+                limit,
+                offset));
     }
 }
