@@ -13,6 +13,8 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.InputStream;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.regex.Pattern;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.gongkai.canonical.ReportYear;
 import org.gongkai.config.GongkaiConfig;
@@ -37,6 +39,9 @@ public class DocumentResource {
     @Inject
     GongkaiConfig config;
 
+    private static final Pattern FORMS =
+            Pattern.compile("\\s*(application/x-www-form-urlencoded|multipart/form-data)", Pattern.CASE_INSENSITIVE);
+
     @POST
     @Consumes(MediaType.WILDCARD)
     @Operation(
@@ -52,6 +57,15 @@ public class DocumentResource {
             @RestQuery RegionCode regionCode,
             @RestQuery ReportYear year,
             @Context UriInfo uri) {
+        if (contentType != null && FORMS.matcher(contentType).lookingAt()) {
+            // the bytes are the document itself: a form is what a cross-site page can post without asking
+            throw new ProblemException(
+                    415,
+                    "unsupported-media-type",
+                    "Unsupported media type",
+                    "send the document's own bytes (text, HTML, PDF, .docx or .doc), not a form",
+                    List.of());
+        }
         // A declared length over the limit is refused before a byte is read; an undeclared (chunked) body is read
         // only up to the limit (RequestBodies), so an oversized upload is never held in memory.
         long documentBytes = config.limits().documentBytes();

@@ -32,7 +32,7 @@ public class ExportResource {
     private final ExportRequests requests = new ExportRequests();
 
     @POST
-    @Consumes(MediaType.WILDCARD)
+    @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Export a query as CSV or XLSX (body as POST /api/query; every row unless limit is given)")
     public Response export(InputStream body, @RestQuery String format) {
         ExportFormat f = ExportFormat.parse("format", format);
@@ -44,7 +44,7 @@ public class ExportResource {
 
     @POST
     @Path("/comparison")
-    @Consumes(MediaType.WILDCARD)
+    @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Export a comparison (年报对比表): agencies or regions × years, with changes and failed checks")
     public Response comparison(InputStream body, @RestQuery String format) {
         ExportFormat f = ExportFormat.parse("format", format);

@@ -44,7 +44,7 @@ public class ReportResource {
     GongkaiConfig config;
 
     @POST
-    @Consumes(MediaType.WILDCARD)
+    @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Submit a structured report; a resubmitted agency and year becomes a new revision")
     public Response submit(InputStream body, @jakarta.ws.rs.core.Context UriInfo uri) {
         String json = new String(RequestBodies.read(body, config.limits().reportBytes()), StandardCharsets.UTF_8);
@@ -69,7 +69,7 @@ public class ReportResource {
 
     @PUT
     @Path("/{id}/identity")
-    @Consumes(MediaType.WILDCARD)
+    @Consumes(MediaType.APPLICATION_JSON)
     @Operation(
             summary = "Give an unresolved report its agency and year: it becomes the latest revision of that"
                     + " agency-year, with the figures it was stored with")

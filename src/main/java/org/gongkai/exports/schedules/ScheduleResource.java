@@ -46,7 +46,7 @@ public class ScheduleResource {
     RunStore runs;
 
     @POST
-    @Consumes(MediaType.WILDCARD)
+    @Consumes(MediaType.APPLICATION_JSON)
     @Operation(
             summary =
                     "Create a schedule: {name, cron (Quartz, seconds first), query | view, format, targetFolder, keep}")
@@ -74,7 +74,7 @@ public class ScheduleResource {
 
     @PUT
     @Path("/{id}")
-    @Consumes(MediaType.WILDCARD)
+    @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Replace a schedule's definition (same body as create)")
     public ExportSchedule replace(@RestPath String id, InputStream body) {
         long key = parse(id);

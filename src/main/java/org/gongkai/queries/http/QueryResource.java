@@ -41,7 +41,7 @@ public class QueryResource {
     QueryAnswers answers;
 
     @POST
-    @Consumes(MediaType.WILDCARD)
+    @Consumes(MediaType.APPLICATION_JSON)
     @Produces({
         MediaType.APPLICATION_JSON,
         "text/csv",
@@ -58,7 +58,7 @@ public class QueryResource {
 
     @POST
     @Path("/explain")
-    @Consumes(MediaType.WILDCARD)
+    @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.TEXT_PLAIN)
     @Operation(summary = "EXPLAIN (ANALYZE, BUFFERS) of the SQL a query runs, for reviewing its speed")
     public String explain(InputStream body) {
