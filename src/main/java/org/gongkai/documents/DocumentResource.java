@@ -16,6 +16,11 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.gongkai.canonical.ReportYear;
 import org.gongkai.config.GongkaiConfig;
 import org.gongkai.parsing.Hints;
@@ -44,12 +49,42 @@ public class DocumentResource {
 
     @POST
     @Consumes(MediaType.WILDCARD)
+    @APIResponse(responseCode = "201", description = "parsed and stored, with its report")
+    @APIResponse(
+            responseCode = "202",
+            description = "kept unresolved: its agency, region or year is missing; counted nowhere")
+    @APIResponse(responseCode = "200", description = "these bytes were stored before: the stored document")
+    @APIResponse(responseCode = "422", description = "not a report, or unreadable (the problem says why)")
     @Operation(
             summary = "Submit a document (text or HTML in any charset, PDF, .docx or .doc, whatever the Content-Type"
                     + " says: the type is told from the bytes); a report in it is parsed and stored (202 when its"
                     + " agency, region or year cannot be resolved: kept unresolved, counted nowhere)")
     public Response receive(
-            InputStream body,
+            @RequestBody(
+                            required = true,
+                            description = "the document's own bytes; the type is told from them",
+                            content = {
+                                @Content(
+                                        mediaType = "application/pdf",
+                                        schema = @Schema(type = SchemaType.STRING, format = "binary")),
+                                @Content(
+                                        mediaType = "text/html",
+                                        schema = @Schema(type = SchemaType.STRING, format = "binary")),
+                                @Content(
+                                        mediaType = "text/plain",
+                                        schema = @Schema(type = SchemaType.STRING, format = "binary")),
+                                @Content(
+                                        mediaType =
+                                                "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+                                        schema = @Schema(type = SchemaType.STRING, format = "binary")),
+                                @Content(
+                                        mediaType = "application/msword",
+                                        schema = @Schema(type = SchemaType.STRING, format = "binary")),
+                                @Content(
+                                        mediaType = "application/octet-stream",
+                                        schema = @Schema(type = SchemaType.STRING, format = "binary"))
+                            })
+                    InputStream body,
             @HeaderParam("Content-Type") String contentType,
             @HeaderParam("Content-Length") Long contentLength,
             @RestQuery String sourceUrl,

@@ -17,6 +17,11 @@ import jakarta.ws.rs.core.UriInfo;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.gongkai.canonical.CanonicalReport;
 import org.gongkai.canonical.ReportFormat;
 import org.gongkai.canonical.ReportYear;
@@ -45,8 +50,25 @@ public class ReportResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
+    @APIResponse(
+            responseCode = "201",
+            description = "stored as the latest revision of its agency and year",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = StoredReport.class)))
+    @APIResponse(responseCode = "422", description = "a field is invalid (each one named by a JSON Pointer)")
     @Operation(summary = "Submit a structured report; a resubmitted agency and year becomes a new revision")
-    public Response submit(InputStream body, @jakarta.ws.rs.core.Context UriInfo uri) {
+    public Response submit(
+            @RequestBody(
+                            required = true,
+                            content =
+                                    @Content(
+                                            mediaType = MediaType.APPLICATION_JSON,
+                                            schema = @Schema(implementation = SubmissionBody.class),
+                                            examples = @ExampleObject(name = "report", value = SubmissionBody.EXAMPLE)))
+                    InputStream body,
+            @jakarta.ws.rs.core.Context UriInfo uri) {
         String json = new String(RequestBodies.read(body, config.limits().reportBytes()), StandardCharsets.UTF_8);
         CanonicalReport report = reader.read(json);
         long id = service.submit(report, null);
@@ -70,10 +92,25 @@ public class ReportResource {
     @PUT
     @Path("/{id}/identity")
     @Consumes(MediaType.APPLICATION_JSON)
+    @APIResponse(responseCode = "200", description = "resolved: the report as now stored")
+    @APIResponse(responseCode = "409", description = "the report is already resolved")
+    @APIResponse(responseCode = "422", description = "a field is invalid")
     @Operation(
             summary = "Give an unresolved report its agency and year: it becomes the latest revision of that"
                     + " agency-year, with the figures it was stored with")
-    public StoredReport resolve(@RestPath String id, InputStream body) {
+    public StoredReport resolve(
+            @RestPath String id,
+            @RequestBody(
+                            required = true,
+                            content =
+                                    @Content(
+                                            mediaType = MediaType.APPLICATION_JSON,
+                                            schema = @Schema(implementation = SubmissionBody.Identity.class),
+                                            examples =
+                                                    @ExampleObject(
+                                                            name = "identity",
+                                                            value = SubmissionBody.Identity.EXAMPLE)))
+                    InputStream body) {
         long parsed = parseId(id);
         UnresolvedStore.Pending pending =
                 service.pending(parsed).orElseThrow(() -> ProblemException.notFound("no report has the id " + id));
