@@ -39,7 +39,7 @@ public class QueryAnswers {
             if (spec.limit() > maxRows) {
                 // a JSON answer is built in memory; a file streams every row
                 throw new ProblemException(
-                        400,
+                        ProblemException.Kind.MALFORMED,
                         "too-many-rows",
                         "Answer too large",
                         "a JSON answer holds at most " + maxRows + " rows (gongkai.limits.query-rows), " + spec.limit()

@@ -141,7 +141,7 @@ public class QueryPlanner {
             }
             if (metric.aggregation() == Aggregation.STOCK && !yearsPinned) {
                 throw new ProblemException(
-                        422,
+                        ProblemException.Kind.INVALID,
                         "not-summable",
                         "Metric cannot be summed this way",
                         "\"" + key + "\" is a stock (" + metric.label() + "): summing it across years would count the"
@@ -180,7 +180,7 @@ public class QueryPlanner {
 
     private static ProblemException invalid(List<FieldError> errors) {
         return new ProblemException(
-                400,
+                ProblemException.Kind.MALFORMED,
                 "invalid-query",
                 "Invalid query",
                 errors.get(0).pointer() + ": " + errors.get(0).message(),

@@ -35,7 +35,7 @@ public final class QueryRequestReader {
             root = json.readTree(body);
         } catch (IOException e) {
             throw new ProblemException(
-                    400,
+                    ProblemException.Kind.MALFORMED,
                     "malformed-json",
                     "Malformed JSON",
                     "the body is not valid JSON: "
@@ -234,7 +234,7 @@ public final class QueryRequestReader {
 
     private static ProblemException bad(List<FieldError> errors) {
         return new ProblemException(
-                400,
+                ProblemException.Kind.MALFORMED,
                 "invalid-query",
                 "Invalid query",
                 errors.get(0).pointer() + ": " + errors.get(0).message(),
