@@ -18,6 +18,8 @@ public final class GongkaiMain {
         if (args.length > 0 && !"serve".equals(args[0])) {
             System.exit(GongkaiCommands.run(args));
         }
+        // Quarkus answers a broken URI with an empty 400 unless told to hand it on; UrlGuard answers it as a problem.
+        System.setProperty(org.gongkai.problems.UrlGuard.HAND_ON_BROKEN_URIS, "true");
         // Before Quarkus configures logging every library logs at TRACE; a failed start must not bury its reason.
         java.util.logging.Logger.getLogger("").setLevel(java.util.logging.Level.INFO);
         EmbeddedDatabase embedded;

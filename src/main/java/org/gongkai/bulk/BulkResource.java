@@ -18,6 +18,10 @@ import java.nio.file.Files;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.gongkai.security.Roles;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 
 /** {@code POST /api/reports/bulk}: an NDJSON stream of reports in, one NDJSON answer line per input line out. */
 @Path("/api/reports/bulk")
@@ -36,7 +40,12 @@ public class BulkResource {
     @Consumes(MediaType.WILDCARD)
     @Produces(NDJSON)
     @Operation(summary = "Store many reports, one JSON object a line; answers each line, then a summary line")
-    public StreamingOutput bulk(InputStream body) {
+    public StreamingOutput bulk(
+            @RequestBody(
+                            required = true,
+                            description = "one report a line, each the body of POST /api/reports",
+                            content = @Content(mediaType = NDJSON, schema = @Schema(type = SchemaType.STRING)))
+                    InputStream body) {
         return out -> {
             // Answers wait in a file until the whole stream is read: an HTTP/1.1 client that sends its body before
             // reading the answer (java.net.http does) would otherwise stall both sides once the buffers fill.

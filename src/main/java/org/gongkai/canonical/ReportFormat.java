@@ -26,6 +26,19 @@ public enum ReportFormat {
         return Arrays.stream(values()).filter(f -> f.code.equals(code)).findFirst();
     }
 
+    /** What every endpoint says of a code that names no format. */
+    public static final String EXPECTED = "must be 2019, 2021 or narrative";
+
+    /** A query parameter's text as a format (JAX-RS calls this for enums); the message says what is wrong. */
+    public static ReportFormat fromString(String code) {
+        return fromCode(code).orElseThrow(() -> new IllegalArgumentException(EXPECTED));
+    }
+
+    /** The code of an optional parameter. */
+    public static String codeOf(ReportFormat format) {
+        return format == null ? null : format.code();
+    }
+
     @JsonCreator
     static ReportFormat parse(String code) {
         return fromCode(code).orElseThrow(() -> new IllegalArgumentException("unknown format: " + code));

@@ -79,6 +79,30 @@ public interface GongkaiConfig {
         /** The largest query, export or schedule body: 256 KiB. */
         @WithDefault("262144")
         long requestBytes();
+
+        /**
+         * The longest request URI, path and query string together: 16 Ki characters; a longer one is answered 414
+         * problem+json ({@code problems.UrlGuard}). Keep it well below {@code quarkus.http.limits.max-initial-line-length},
+         * above which Netty answers 414 itself, with an empty body.
+         */
+        @WithDefault("16384")
+        int urlChars();
+
+        /**
+         * The most metrics one query, view or export may name (rates and year-over-year changes count as one each):
+         * 200, about the whole catalogue. Each metric adds a few columns to one SQL statement, whose select list
+         * PostgreSQL bounds at 1,664 entries; more is answered 400 naming {@code /metrics}.
+         */
+        @WithDefault("200")
+        int queryMetrics();
+
+        /**
+         * The most rows one JSON query answer may hold ({@code limit} of {@code POST /api/query}): 10,000. The answer
+         * is built in memory; a larger one is refused with 400 telling to narrow the query or to export it
+         * ({@code POST /api/exports} and {@code format=csv|xlsx} stream every row).
+         */
+        @WithDefault("10000")
+        int queryRows();
     }
 
     interface Bulk {

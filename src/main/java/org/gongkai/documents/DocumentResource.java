@@ -3,9 +3,6 @@ package org.gongkai.documents;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -18,12 +15,21 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.InputStream;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.regex.Pattern;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.gongkai.canonical.ReportYear;
 import org.gongkai.config.GongkaiConfig;
 import org.gongkai.parsing.Hints;
 import org.gongkai.problems.ProblemException;
 import org.gongkai.regions.RegionDirectory;
 import org.gongkai.reports.ReportReader;
+import org.gongkai.regions.RegionCode;
 import org.gongkai.reports.RequestBodies;
 import org.gongkai.reports.StoredReport;
 import org.gongkai.security.PublicLinks;
@@ -44,9 +50,6 @@ public class DocumentResource {
     DocumentStore store;
 
     @Inject
-    RegionDirectory regions;
-
-    @Inject
     GongkaiConfig config;
 
     @Inject
@@ -58,36 +61,76 @@ public class DocumentResource {
     @Inject
     ReportReader reports;
 
+    private static final Pattern FORMS =
+            Pattern.compile("\\s*(application/x-www-form-urlencoded|multipart/form-data)", Pattern.CASE_INSENSITIVE);
+
     @POST
     @Consumes(MediaType.WILDCARD)
     @RolesAllowed({Roles.ADMIN, Roles.SUBMITTER})
+    @APIResponse(responseCode = "201", description = "parsed and stored, with its report")
+    @APIResponse(
+            responseCode = "202",
+            description = "kept unresolved: its agency, region or year is missing; counted nowhere")
+    @APIResponse(responseCode = "200", description = "these bytes were stored before: the stored document")
+    @APIResponse(responseCode = "422", description = "not a report, or unreadable (the problem says why)")
     @Operation(
             summary = "Submit a document (text or HTML in any charset, PDF, .docx or .doc, whatever the Content-Type"
                     + " says: the type is told from the bytes); a report in it is parsed and stored (202 when its"
                     + " agency, region or year cannot be resolved: kept unresolved, counted nowhere)")
     public Response receive(
-            InputStream body,
+            @RequestBody(
+                            required = true,
+                            description = "the document's own bytes; the type is told from them",
+                            content = {
+                                @Content(
+                                        mediaType = "application/pdf",
+                                        schema = @Schema(type = SchemaType.STRING, format = "binary")),
+                                @Content(
+                                        mediaType = "text/html",
+                                        schema = @Schema(type = SchemaType.STRING, format = "binary")),
+                                @Content(
+                                        mediaType = "text/plain",
+                                        schema = @Schema(type = SchemaType.STRING, format = "binary")),
+                                @Content(
+                                        mediaType =
+                                                "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+                                        schema = @Schema(type = SchemaType.STRING, format = "binary")),
+                                @Content(
+                                        mediaType = "application/msword",
+                                        schema = @Schema(type = SchemaType.STRING, format = "binary")),
+                                @Content(
+                                        mediaType = "application/octet-stream",
+                                        schema = @Schema(type = SchemaType.STRING, format = "binary"))
+                            })
+                    InputStream body,
             @HeaderParam("Content-Type") String contentType,
             @HeaderParam("Content-Length") Long contentLength,
             @RestQuery String sourceUrl,
             @RestQuery String agency,
-            @RestQuery @Pattern(regexp = "\\d{6}", message = "must be a 6-digit region code") String regionCode,
-            @RestQuery @Min(2008) @Max(2100) Integer year,
+            @RestQuery RegionCode regionCode,
+            @RestQuery ReportYear year,
             @Context UriInfo uri) {
-        if (regionCode != null && regions.find(regionCode).isEmpty()) {
-            throw ProblemException.badParameter("regionCode", "no region has the code " + regionCode);
+        if (contentType != null && FORMS.matcher(contentType).lookingAt()) {
+            // the bytes are the document itself: a form is what a cross-site page can post without asking
+            throw new ProblemException(
+                    415,
+                    "unsupported-media-type",
+                    "Unsupported media type",
+                    "send the document's own bytes (text, HTML, PDF, .docx or .doc), not a form",
+                    List.of());
         }
         // A declared length over the limit is refused before a byte is read; an undeclared (chunked) body is read
         // only up to the limit (RequestBodies), so an oversized upload is never held in memory.
         long documentBytes = config.limits().documentBytes();
         if (contentLength != null && contentLength > documentBytes) RequestBodies.tooLarge(documentBytes);
         byte[] bytes = RequestBodies.read(body, documentBytes);
-        Hints hints = new Hints(sourceUrl, agency, year);
+        Hints hints = new Hints(sourceUrl, agency, ReportYear.of(year));
+        String region = RegionCode.of(regionCode);
         // a submitter's document is stored only if its report is the submitter's: checked in the same transaction
         DocumentOutcome outcome = !scope.bound()
-                ? service.receive(bytes, contentType, hints, regionCode)
+                ? service.receive(bytes, contentType, hints, region)
                 : QuarkusTransaction.requiringNew().call(() -> {
-                    DocumentOutcome o = service.receive(bytes, contentType, hints, regionCode);
+                    DocumentOutcome o = service.receive(bytes, contentType, hints, region);
                     if (o.report() == null) scope.write(null, null);
                     else
                         scope.write(

@@ -67,10 +67,14 @@ public class DocumentService {
             parsed = parser.parse(body, contentType, hints);
         } catch (NeedsOcrException e) {
             throw new ProblemException(
-                    422, "needs-ocr", "Scanned document", e.getMessage(), List.of(new FieldError("", e.getMessage())));
+                    ProblemException.Kind.INVALID,
+                    "needs-ocr",
+                    "Scanned document",
+                    e.getMessage(),
+                    List.of(new FieldError("", e.getMessage())));
         } catch (UnreadableDocumentException e) {
             throw new ProblemException(
-                    422,
+                    ProblemException.Kind.INVALID,
                     "unreadable-document",
                     "Unreadable document",
                     e.getMessage(),
@@ -78,7 +82,7 @@ public class DocumentService {
         }
         if (parsed.report() == null) {
             throw new ProblemException(
-                    422,
+                    ProblemException.Kind.INVALID,
                     "not-a-report",
                     "Not an annual report",
                     "the document is not a government-information-disclosure annual report: "

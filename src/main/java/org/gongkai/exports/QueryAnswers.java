@@ -5,7 +5,12 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import org.gongkai.config.GongkaiConfig;
+import org.gongkai.problems.FieldError;
+import org.gongkai.problems.ProblemException;
 import org.gongkai.queries.QueryEngine;
 import org.gongkai.queries.QuerySpec;
 
@@ -25,8 +30,24 @@ public class QueryAnswers {
     @Inject
     Exporter exporter;
 
+    @Inject
+    GongkaiConfig config;
+
     public Response answer(QuerySpec spec, String format, String name) {
         if (format == null || format.isBlank() || format.equals("json")) {
+            int maxRows = config.limits().queryRows();
+            if (spec.limit() > maxRows) {
+                // a JSON answer is built in memory; a file streams every row
+                throw new ProblemException(
+                        ProblemException.Kind.MALFORMED,
+                        "too-many-rows",
+                        "Answer too large",
+                        "a JSON answer holds at most " + maxRows + " rows (gongkai.limits.query-rows), " + spec.limit()
+                                + " were asked: narrow the query, page with offset, or export it (format=csv|xlsx,"
+                                + " or POST /api/exports)",
+                        List.of(new FieldError("limit", "at most " + maxRows + " rows in a JSON answer")),
+                        Map.of("maxRows", maxRows));
+            }
             return Response.ok(engine.run(spec), MediaType.APPLICATION_JSON).build();
         }
         ExportFormat f = ExportFormat.parse("format", format);

@@ -15,6 +15,39 @@ public class ProblemException extends RuntimeException {
     private final List<FieldError> errors;
     private final Map<String, Object> extensions;
 
+    /**
+     * What kind of refusal a service or reader raises; the edge, here, decides the status each kind is answered with,
+     * so that no code below the resources names an HTTP status.
+     */
+    public enum Kind {
+        /** The request cannot be read as a query (400). */
+        MALFORMED(400),
+        /** Well-formed, but a field says something that cannot be stored or answered (422). */
+        INVALID(422),
+        /** The stored state forbids it (409). */
+        CONFLICT(409);
+
+        private final int status;
+
+        Kind(int status) {
+            this.status = status;
+        }
+    }
+
+    public ProblemException(Kind kind, String slug, String title, String detail, List<FieldError> errors) {
+        this(kind.status, slug, title, detail, errors, Map.of());
+    }
+
+    public ProblemException(
+            Kind kind,
+            String slug,
+            String title,
+            String detail,
+            List<FieldError> errors,
+            Map<String, Object> extensions) {
+        this(kind.status, slug, title, detail, errors, extensions);
+    }
+
     public ProblemException(int status, String slug, String title, String detail, List<FieldError> errors) {
         this(status, slug, title, detail, errors, Map.of());
     }

@@ -2,7 +2,9 @@ package org.gongkai.problems;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -52,6 +54,27 @@ public class ProblemMapper {
                         "the body is not valid JSON" + where + ": " + e.getOriginalMessage(),
                         List.of())
                 .toProblem(path()));
+    }
+
+    /**
+     * A query parameter JAX-RS could not convert surfaces as a 404 with the conversion's failure as its cause: answer
+     * 400 naming the parameter instead. A 404 without a cause is a path no resource serves.
+     */
+    @ServerExceptionMapper
+    public Response notFound(NotFoundException e, ResourceInfo resource) {
+        if (e.getCause() != null) {
+            var error = UnreadableParameters.find(
+                            resource == null ? null : resource.getResourceMethod(), uriInfo.getQueryParameters())
+                    .orElse(new FieldError("", "a query parameter cannot be read as given"));
+            return respond(new ProblemException(
+                            400,
+                            "invalid-parameter",
+                            "Invalid parameter",
+                            error.pointer().isEmpty() ? error.message() : error.pointer() + ": " + error.message(),
+                            error.pointer().isEmpty() ? List.of() : List.of(error))
+                    .toProblem(path()));
+        }
+        return web(e);
     }
 
     @ServerExceptionMapper

@@ -9,12 +9,16 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
+import org.gongkai.canonical.ReportFormat;
+import org.gongkai.canonical.ReportYear;
+import org.gongkai.config.GongkaiConfig;
 import org.gongkai.metrics.Aggregation;
 import org.gongkai.metrics.Metric;
 import org.gongkai.metrics.MetricCatalogue;
 import org.gongkai.metrics.MetricKind;
 import org.gongkai.problems.FieldError;
 import org.gongkai.problems.ProblemException;
+import org.gongkai.regions.RegionCode;
 import org.gongkai.regions.RegionDirectory;
 import org.gongkai.regions.RegionLevel;
 import org.gongkai.storage.MetricIds;
@@ -37,6 +41,9 @@ public class QueryPlanner {
     @Inject
     RegionDirectory regions;
 
+    @Inject
+    GongkaiConfig config;
+
     public QueryPlan plan(QuerySpec spec) {
         List<FieldError> errors = new ArrayList<>();
         if (spec.metrics().isEmpty()) errors.add(new FieldError("/metrics", "name at least one metric"));
@@ -50,26 +57,57 @@ public class QueryPlanner {
                         "cannot group by \"" + key + "\"; use year, province, city, county, agency, format or sector"));
             } else if (dims.contains(d.get())) {
                 errors.add(new FieldError("/groupBy/" + i, "\"" + key + "\" is named twice"));
+            } else if (d.get().named() && dims.stream().anyMatch(Dimension::named)) {
+                // each agency sits in one region: a second region level (or agency beside one) nests, it adds nothing
+                errors.add(new FieldError(
+                        "/groupBy/" + i,
+                        "group by one of province, city, county or agency; \"" + key + "\" and \""
+                                + dims.stream()
+                                        .filter(Dimension::named)
+                                        .findFirst()
+                                        .orElseThrow()
+                                        .key()
+                                + "\" cannot be combined (filter by regionCode to look inside a region)"));
             } else {
                 dims.add(d.get());
             }
         }
         QueryFilters f = spec.filters();
-        if (f.regionCode() != null && regions.find(f.regionCode()).isEmpty()) {
-            errors.add(new FieldError("/filters/regionCode", "no region has the code " + f.regionCode()));
+        if (f.regionCode() != null) {
+            String why = RegionCode.whyNot(f.regionCode(), regions);
+            if (why != null) errors.add(new FieldError("/filters/regionCode", why));
+        }
+        for (Integer y : java.util.Arrays.asList(f.yearFrom(), f.yearTo())) {
+            if (y != null && ReportYear.whyNot(y) != null) {
+                errors.add(new FieldError("/filters/years", ReportYear.whyNot(y)));
+                break;
+            }
         }
         if (f.yearFrom() != null && f.yearTo() != null && f.yearFrom() > f.yearTo()) {
             errors.add(new FieldError("/filters/years", "the first year is after the last"));
         }
         for (int i = 0; i < f.formats().size(); i++) {
-            if (!Set.of("2019", "2021", "narrative").contains(f.formats().get(i))) {
-                errors.add(new FieldError("/filters/format/" + i, "must be 2019, 2021 or narrative"));
+            if (ReportFormat.fromCode(f.formats().get(i)).isEmpty()) {
+                errors.add(new FieldError("/filters/format/" + i, ReportFormat.EXPECTED));
             }
         }
         if (spec.limit() < 1 || spec.limit() > MAX_LIMIT) {
             errors.add(new FieldError("/limit", "must be between 1 and " + MAX_LIMIT));
         }
         if (spec.offset() < 0) errors.add(new FieldError("/offset", "must not be negative"));
+        int maxMetrics = config.limits().queryMetrics();
+        if (spec.metrics().size() > maxMetrics) {
+            // refused before anything else: each metric adds columns to one statement, which PostgreSQL bounds
+            throw invalid(List.of(new FieldError(
+                    "/metrics",
+                    spec.metrics().size() + " metrics named; at most " + maxMetrics
+                            + " in one query (gongkai.limits.query-metrics): split the query")));
+        }
+        for (int i = 0; i < spec.metrics().size(); i++) {
+            if (spec.metrics().indexOf(spec.metrics().get(i)) < i) {
+                errors.add(new FieldError("/metrics/" + i, "\"" + spec.metrics().get(i) + "\" is named twice"));
+            }
+        }
 
         List<OutputMetric> outputs = new ArrayList<>();
         SortedSet<Integer> baseIds = new TreeSet<>();
@@ -103,7 +141,7 @@ public class QueryPlanner {
             }
             if (metric.aggregation() == Aggregation.STOCK && !yearsPinned) {
                 throw new ProblemException(
-                        422,
+                        ProblemException.Kind.INVALID,
                         "not-summable",
                         "Metric cannot be summed this way",
                         "\"" + key + "\" is a stock (" + metric.label() + "): summing it across years would count the"
@@ -131,20 +169,22 @@ public class QueryPlanner {
                 errors.add(new FieldError("/order/" + i + "/dir", "must be asc or desc"));
             }
         }
-        if (!errors.isEmpty()) {
-            throw new ProblemException(
-                    400,
-                    "invalid-query",
-                    "Invalid query",
-                    errors.get(0).pointer() + ": " + errors.get(0).message(),
-                    errors);
-        }
+        if (!errors.isEmpty()) throw invalid(errors);
         boolean fromRollup = ROLLUP_DIMENSIONS.containsAll(dims)
                 && (f.regionCode() == null || RegionLevel.ofCode(f.regionCode()) != RegionLevel.COUNTY)
                 && f.formats().isEmpty()
                 && f.agency() == null
                 && f.sector() == null;
         return new QueryPlan(spec, List.copyOf(dims), List.copyOf(outputs), baseIds, fromRollup);
+    }
+
+    private static ProblemException invalid(List<FieldError> errors) {
+        return new ProblemException(
+                ProblemException.Kind.MALFORMED,
+                "invalid-query",
+                "Invalid query",
+                errors.get(0).pointer() + ": " + errors.get(0).message(),
+                errors);
     }
 
     /** Metric ids of rate terms; a term written "-key" subtracts and gets a negative id. */

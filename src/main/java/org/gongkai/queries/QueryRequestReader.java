@@ -35,7 +35,7 @@ public final class QueryRequestReader {
             root = json.readTree(body);
         } catch (IOException e) {
             throw new ProblemException(
-                    400,
+                    ProblemException.Kind.MALFORMED,
                     "malformed-json",
                     "Malformed JSON",
                     "the body is not valid JSON: "
@@ -74,6 +74,9 @@ public final class QueryRequestReader {
                     JsonNode term = o.get(i);
                     if (!term.isObject() || !term.path("by").isTextual()) {
                         errors.add(new FieldError("/order/" + i, "must be {\"by\": key, \"dir\": \"asc\"|\"desc\"}"));
+                    } else if (hasNul(term.get("by").asText())
+                            || hasNul(term.path("dir").asText(""))) {
+                        errors.add(new FieldError("/order/" + i, NUL));
                     } else {
                         order.add(new QuerySpec.Order(
                                 term.get("by").asText(), term.path("dir").asText("asc")));
@@ -124,9 +127,8 @@ public final class QueryRequestReader {
         String region = null;
         JsonNode r = f.get("regionCode");
         if (r != null && !r.isNull()) {
-            if (!r.isTextual() || !r.asText().matches("\\d{6}")) {
-                errors.add(new FieldError("/filters/regionCode", "must be a 6-digit region code"));
-            } else region = r.asText();
+            // the code itself is checked by QueryPlanner, which every query, view and export passes
+            region = text(r, "/filters/regionCode", errors);
         }
         Integer from = null;
         Integer to = null;
@@ -166,6 +168,7 @@ public final class QueryRequestReader {
         }
         for (int i = 0; i < node.size(); i++) {
             if (!node.get(i).isTextual()) errors.add(new FieldError(pointer + "/" + i, "must be a string"));
+            else if (hasNul(node.get(i).asText())) errors.add(new FieldError(pointer + "/" + i, NUL));
             else out.add(node.get(i).asText());
         }
         return out;
@@ -175,6 +178,10 @@ public final class QueryRequestReader {
         if (node == null || node.isNull()) return null;
         if (!node.isTextual()) {
             errors.add(new FieldError(pointer, "must be a string"));
+            return null;
+        }
+        if (hasNul(node.asText())) {
+            errors.add(new FieldError(pointer, NUL));
             return null;
         }
         return node.asText();
@@ -218,9 +225,16 @@ public final class QueryRequestReader {
         return out;
     }
 
+    /** PostgreSQL can neither store nor compare U+0000: a string holding it is refused here, naming its field. */
+    private static final String NUL = "must not contain the NUL character (U+0000)";
+
+    private static boolean hasNul(String s) {
+        return s.indexOf('\0') >= 0;
+    }
+
     private static ProblemException bad(List<FieldError> errors) {
         return new ProblemException(
-                400,
+                ProblemException.Kind.MALFORMED,
                 "invalid-query",
                 "Invalid query",
                 errors.get(0).pointer() + ": " + errors.get(0).message(),

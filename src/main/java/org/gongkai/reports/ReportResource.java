@@ -19,12 +19,20 @@ import jakarta.ws.rs.core.UriInfo;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.gongkai.canonical.CanonicalReport;
+import org.gongkai.canonical.ReportFormat;
+import org.gongkai.canonical.ReportYear;
 import org.gongkai.config.GongkaiConfig;
 import org.gongkai.problems.ProblemException;
 import org.gongkai.security.PublicLinks;
 import org.gongkai.security.Roles;
 import org.gongkai.security.Scope;
+import org.gongkai.regions.RegionCode;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 
@@ -52,10 +60,27 @@ public class ReportResource {
     PublicLinks links;
 
     @POST
-    @Consumes(MediaType.WILDCARD)
     @RolesAllowed({Roles.ADMIN, Roles.SUBMITTER})
+    @Consumes(MediaType.APPLICATION_JSON)
+    @APIResponse(
+            responseCode = "201",
+            description = "stored as the latest revision of its agency and year",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = StoredReport.class)))
+    @APIResponse(responseCode = "422", description = "a field is invalid (each one named by a JSON Pointer)")
     @Operation(summary = "Submit a structured report; a resubmitted agency and year becomes a new revision")
-    public Response submit(InputStream body, @jakarta.ws.rs.core.Context UriInfo uri) {
+    public Response submit(
+            @RequestBody(
+                            required = true,
+                            content =
+                                    @Content(
+                                            mediaType = MediaType.APPLICATION_JSON,
+                                            schema = @Schema(implementation = SubmissionBody.class),
+                                            examples = @ExampleObject(name = "report", value = SubmissionBody.EXAMPLE)))
+                    InputStream body,
+            @jakarta.ws.rs.core.Context UriInfo uri) {
         String json = new String(RequestBodies.read(body, config.limits().reportBytes()), StandardCharsets.UTF_8);
         CanonicalReport report = reader.read(json);
         if (scope.bound()) {
@@ -83,12 +108,27 @@ public class ReportResource {
 
     @PUT
     @Path("/{id}/identity")
-    @Consumes(MediaType.WILDCARD)
+    @Consumes(MediaType.APPLICATION_JSON)
+    @APIResponse(responseCode = "200", description = "resolved: the report as now stored")
+    @APIResponse(responseCode = "409", description = "the report is already resolved")
+    @APIResponse(responseCode = "422", description = "a field is invalid")
     @Operation(
             summary = "Give an unresolved report its agency and year: it becomes the latest revision of that"
                     + " agency-year, with the figures it was stored with")
     @RolesAllowed({Roles.ADMIN, Roles.SUBMITTER})
-    public StoredReport resolve(@RestPath String id, InputStream body) {
+    public StoredReport resolve(
+            @RestPath String id,
+            @RequestBody(
+                            required = true,
+                            content =
+                                    @Content(
+                                            mediaType = MediaType.APPLICATION_JSON,
+                                            schema = @Schema(implementation = SubmissionBody.Identity.class),
+                                            examples =
+                                                    @ExampleObject(
+                                                            name = "identity",
+                                                            value = SubmissionBody.Identity.EXAMPLE)))
+                    InputStream body) {
         long parsed = parseId(id);
         if (scope.bound()) {
             // the report must be the submitter's before and after; a refusal after rolls the resolution back
@@ -130,10 +170,9 @@ public class ReportResource {
                     + " reports kept without an agency, region or year")
     public ReportPage list(
             @RestQuery String agency,
-            @RestQuery @Pattern(regexp = "\\d{6}", message = "must be a 6-digit region code") String regionCode,
-            @RestQuery @Min(SubmissionReader.FIRST_YEAR) @Max(2100) Integer year,
-            @RestQuery @Pattern(regexp = "2019|2021|narrative", message = "must be 2019, 2021 or narrative")
-                    String format,
+            @RestQuery RegionCode regionCode,
+            @RestQuery ReportYear year,
+            @RestQuery ReportFormat format,
             @RestQuery @DefaultValue("false") boolean allRevisions,
             @RestQuery
                     @DefaultValue("resolved")
@@ -141,7 +180,15 @@ public class ReportResource {
                     String status,
             @RestQuery @DefaultValue("50") @Min(1) @Max(1000) int limit,
             @RestQuery @DefaultValue("0") @Min(0) int offset) {
-        scope.readUnder(regionCode);
-        return reports.list(new ReportFilter(agency, regionCode, year, format, allRevisions, status, limit, offset));
+        scope.readUnder(RegionCode.of(regionCode));
+        return reports.list(new ReportFilter(
+                agency,
+                RegionCode.of(regionCode),
+                ReportYear.of(year),
+                ReportFormat.codeOf(format),
+                allRevisions,
+                status,
+                limit,
+                offset));
     }
 }

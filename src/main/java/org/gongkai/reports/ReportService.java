@@ -124,10 +124,10 @@ public class ReportService {
         }
     }
 
-    /** 409: a resolved report's identity is its agency-year; a different one is a new submission. */
+    /** A conflict: a resolved report's identity is its agency-year; a different one is a new submission. */
     public static ProblemException alreadyResolved(long id) {
         return new ProblemException(
-                409,
+                ProblemException.Kind.CONFLICT,
                 "already-resolved",
                 "Report already resolved",
                 "report " + id + " is resolved; its identity cannot be given again (submit a new revision instead)",

@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.Year;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -27,6 +26,7 @@ import org.gongkai.metrics.MetricCatalogue;
 import org.gongkai.metrics.MetricKind;
 import org.gongkai.problems.FieldError;
 import org.gongkai.problems.ProblemException;
+import org.gongkai.regions.RegionCode;
 import org.gongkai.regions.RegionDirectory;
 
 /**
@@ -35,11 +35,11 @@ import org.gongkai.regions.RegionDirectory;
  */
 public final class SubmissionReader {
 
-    public static final int FIRST_YEAR = 2008;
+    public static final int FIRST_YEAR = org.gongkai.canonical.ReportYear.FIRST;
 
     /** The last year a report can cover: next year (a report is published early in the year after). */
     public static int lastYear() {
-        return Year.now().getValue() + 1;
+        return org.gongkai.canonical.ReportYear.last();
     }
 
     private static final Set<String> TOP_LEVEL =
@@ -195,11 +195,9 @@ public final class SubmissionReader {
             }
             JsonNode code = agency.get("regionCode");
             if (code != null && !code.isNull()) {
-                if (!code.isTextual() || !code.asText().matches("\\d{6}")) {
-                    errors.add(new FieldError(
-                            "/agency/regionCode", "must be a 6-digit GB/T 2260 code such as \"231000\""));
-                } else if (regions.find(code.asText()).isEmpty()) {
-                    errors.add(new FieldError("/agency/regionCode", "no region has the code " + code.asText()));
+                String why = RegionCode.whyNot(code.isTextual() ? code.asText() : null, regions);
+                if (why != null) {
+                    errors.add(new FieldError("/agency/regionCode", why));
                 } else {
                     regionCode = code.asText();
                 }

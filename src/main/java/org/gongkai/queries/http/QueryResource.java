@@ -17,8 +17,14 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.gongkai.config.GongkaiConfig;
 import org.gongkai.exports.QueryAnswers;
+import org.gongkai.queries.QueryBody;
 import org.gongkai.queries.QueryEngine;
 import org.gongkai.queries.QueryRequestReader;
 import org.gongkai.queries.QuerySpec;
@@ -49,17 +55,30 @@ public class QueryResource {
     QueryAnswers answers;
 
     @POST
-    @Consumes(MediaType.WILDCARD)
+    @Consumes(MediaType.APPLICATION_JSON)
     @Produces({
         MediaType.APPLICATION_JSON,
         "text/csv",
         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
     })
+    @APIResponse(responseCode = "200", description = "the rows, or the same rows as a file")
+    @APIResponse(
+            responseCode = "422",
+            description = "the query cannot be answered as asked (a stock summed across years)")
     @Operation(
             summary = "Aggregate metrics by year, region, agency, format or sector, with coverage;"
                     + " format=csv|xlsx answers the same rows as a file")
     @RolesAllowed({Roles.ADMIN, Roles.SUPERVISOR, Roles.PUBLIC})
-    public Response post(InputStream body, @RestQuery String format) {
+    public Response post(
+            @RequestBody(
+                            required = true,
+                            content =
+                                    @Content(
+                                            mediaType = MediaType.APPLICATION_JSON,
+                                            schema = @Schema(implementation = QueryBody.class),
+                                            examples = @ExampleObject(name = "query", value = QueryBody.EXAMPLE)))
+                    InputStream body,
+            @RestQuery String format) {
         QuerySpec spec = reader.read(
                 new String(RequestBodies.read(body, config.limits().requestBytes()), StandardCharsets.UTF_8));
         scope.readUnder(spec.filters().regionCode());
@@ -68,11 +87,19 @@ public class QueryResource {
 
     @POST
     @Path("/explain")
-    @Consumes(MediaType.WILDCARD)
+    @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.TEXT_PLAIN)
     @Operation(summary = "EXPLAIN (ANALYZE, BUFFERS) of the SQL a query runs, for reviewing its speed")
     @RolesAllowed({Roles.ADMIN, Roles.SUPERVISOR})
-    public String explain(InputStream body) {
+    public String explain(
+            @RequestBody(
+                            required = true,
+                            content =
+                                    @Content(
+                                            mediaType = MediaType.APPLICATION_JSON,
+                                            schema = @Schema(implementation = QueryBody.class),
+                                            examples = @ExampleObject(name = "query", value = QueryBody.EXAMPLE)))
+                    InputStream body) {
         QuerySpec spec = reader.read(
                 new String(RequestBodies.read(body, config.limits().requestBytes()), StandardCharsets.UTF_8));
         scope.readUnder(spec.filters().regionCode());
@@ -85,6 +112,10 @@ public class QueryResource {
         "text/csv",
         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
     })
+    @APIResponse(responseCode = "200", description = "the rows, or the same rows as a file")
+    @APIResponse(
+            responseCode = "422",
+            description = "the query cannot be answered as asked (a stock summed across years)")
     @Operation(
             summary = "The same query as POST, from query parameters (metrics=a,b&groupBy=year&years=2019,2024…);"
                     + " format=csv|xlsx|json chooses the answer, format=2019|2021|narrative filters reports")
