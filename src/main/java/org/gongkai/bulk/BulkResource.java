@@ -17,11 +17,11 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.gongkai.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.gongkai.security.Roles;
 
 /** {@code POST /api/reports/bulk}: an NDJSON stream of reports in, one NDJSON answer line per input line out. */
 @Path("/api/reports/bulk")

@@ -29,10 +29,10 @@ import org.gongkai.canonical.ReportFormat;
 import org.gongkai.canonical.ReportYear;
 import org.gongkai.config.GongkaiConfig;
 import org.gongkai.problems.ProblemException;
+import org.gongkai.regions.RegionCode;
 import org.gongkai.security.PublicLinks;
 import org.gongkai.security.Roles;
 import org.gongkai.security.Scope;
-import org.gongkai.regions.RegionCode;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 

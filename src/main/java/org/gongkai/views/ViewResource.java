@@ -16,11 +16,10 @@ import org.gongkai.canonical.ReportFormat;
 import org.gongkai.canonical.ReportYear;
 import org.gongkai.exports.QueryAnswers;
 import org.gongkai.problems.ProblemException;
-import org.gongkai.regions.RegionDirectory;
+import org.gongkai.regions.RegionCode;
 import org.gongkai.security.ExpensiveCalls;
 import org.gongkai.security.Roles;
 import org.gongkai.security.Scope;
-import org.gongkai.regions.RegionCode;
 import org.jboss.resteasy.reactive.RestQuery;
 
 /** {@code /api/views/*}: the questions dashboards ask most, each a thin layer over the query engine. */
