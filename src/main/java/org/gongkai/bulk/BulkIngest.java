@@ -14,7 +14,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Consumer;
-import org.gongkai.agencies.AgencyProfile;
+import org.gongkai.canonical.AgencyProfile;
 import org.gongkai.canonical.CanonicalReport;
 import org.gongkai.checks.ReportAssessor;
 import org.gongkai.config.GongkaiConfig;
@@ -22,6 +22,7 @@ import org.gongkai.problems.FieldError;
 import org.gongkai.problems.ProblemException;
 import org.gongkai.reports.ReportService;
 import org.gongkai.reports.SubmissionReader;
+import org.gongkai.storage.BulkWriter;
 import org.jboss.logging.Logger;
 
 /**
@@ -119,8 +120,8 @@ public class BulkIngest {
         long stored = 0;
         if (!batch.isEmpty()) {
             try {
-                List<BulkLine> written = writer.write(batch);
-                results.addAll(written);
+                List<BulkWriter.Written> written = writer.write(batch);
+                written.forEach(w -> results.add(BulkLine.stored(w.line(), w.id(), w.revision())));
                 stored = written.size();
             } catch (SQLException | RuntimeException e) {
                 LOG.error("bulk batch failed", e);

@@ -22,6 +22,7 @@ import org.gongkai.parsing.Hints;
 import org.gongkai.problems.ProblemException;
 import org.gongkai.regions.RegionDirectory;
 import org.gongkai.reports.RequestBodies;
+import org.gongkai.storage.DocumentStore;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 
@@ -35,6 +36,9 @@ public class DocumentResource {
 
     @Inject
     DocumentStore store;
+
+    @Inject
+    DocumentReader reader;
 
     @Inject
     RegionDirectory regions;
@@ -82,7 +86,7 @@ public class DocumentResource {
     @Operation(summary = "A document's metadata and the normalized text its figures' offsets refer to")
     public StoredDocument get(@RestPath String id) {
         try {
-            return store.find(Long.parseLong(id))
+            return reader.find(Long.parseLong(id))
                     .orElseThrow(() -> ProblemException.notFound("no document has the id " + id));
         } catch (NumberFormatException e) {
             throw ProblemException.notFound("no document has the id " + id);
@@ -96,7 +100,7 @@ public class DocumentResource {
             throw ProblemException.badParameter("sha256", "must be 64 hexadecimal digits");
         }
         return store.idOf(HexFormat.of().parseHex(sha256))
-                .flatMap(store::find)
+                .flatMap(reader::find)
                 .orElseThrow(() -> ProblemException.notFound("no document has these bytes"));
     }
 }

@@ -1,5 +1,7 @@
 package org.gongkai.documents;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -23,7 +25,8 @@ import org.gongkai.reports.ReportReader;
 import org.gongkai.reports.ReportService;
 import org.gongkai.reports.SubmissionReader;
 import org.gongkai.reports.UnresolvedIdentity;
-import org.gongkai.reports.UnresolvedStore;
+import org.gongkai.storage.DocumentStore;
+import org.gongkai.storage.UnresolvedStore;
 
 /**
  * Takes a raw document in: the same bytes again change nothing (unless hints resolve its unresolved report); a report
@@ -38,6 +41,12 @@ public class DocumentService {
 
     @Inject
     DocumentStore documents;
+
+    @Inject
+    DocumentReader stored;
+
+    @Inject
+    ObjectMapper json;
 
     @Inject
     ReportService reports;
@@ -92,7 +101,7 @@ public class DocumentService {
         }
         CanonicalReport report = withRegion(parsed.report(), regionCode);
         Optional<UnresolvedIdentity> gaps = new IdentityGaps(profiler, regions).of(report, parsed.identity());
-        var documentId = documents.insert(sha256, contentType, hints.sourceUrl(), body, parsed);
+        var documentId = documents.insert(row(sha256, contentType, hints.sourceUrl(), body, parsed));
         if (documentId.isEmpty()) return known(documents.idOf(sha256).orElseThrow(), hints, regionCode); // meanwhile
         long reportId = gaps.isPresent()
                 ? reports.keepUnresolved(report, documentId.get(), gaps.get())
@@ -125,7 +134,7 @@ public class DocumentService {
      * change nothing.
      */
     private DocumentOutcome known(long documentId, Hints hints, String regionCode) {
-        StoredDocument d = documents.find(documentId).orElseThrow();
+        StoredDocument d = stored.find(documentId).orElseThrow();
         if (d.reportIds().isEmpty()) return DocumentOutcome.of(d.id(), d.classification(), d.identity(), null, false);
         long reportId = Long.parseLong(d.reportIds().get(d.reportIds().size() - 1));
         boolean hinted = hints.agency() != null || hints.year() != null || regionCode != null;
@@ -133,8 +142,7 @@ public class DocumentService {
             reports.pending(reportId)
                     .filter(UnresolvedStore.Pending::unresolved)
                     .ifPresent(p -> {
-                        IdentityClaim claim =
-                                p.completedBy(new IdentityClaim(hints.agency(), regionCode, hints.year()));
+                        IdentityClaim claim = new IdentityClaim(hints.agency(), regionCode, hints.year()).completing(p);
                         Integer year = claim.year();
                         boolean yearKnown = year != null
                                 && year >= SubmissionReader.FIRST_YEAR
@@ -144,6 +152,24 @@ public class DocumentService {
         }
         return DocumentOutcome.of(
                 d.id(), d.classification(), d.identity(), reader.find(reportId).orElse(null), false);
+    }
+
+    private DocumentStore.Row row(byte[] sha256, String contentType, String sourceUrl, byte[] body, ParsedDocument p) {
+        try {
+            return new DocumentStore.Row(
+                    sha256,
+                    contentType,
+                    p.charset(),
+                    sourceUrl,
+                    p.title(),
+                    p.classification().code(),
+                    p.classification().reason(),
+                    body,
+                    p.text(),
+                    json.writeValueAsString(IdentityDecision.of(p.identity())));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     static byte[] sha256(byte[] body) {

@@ -20,6 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.gongkai.canonical.CanonicalReport;
 import org.gongkai.config.GongkaiConfig;
 import org.gongkai.problems.ProblemException;
+import org.gongkai.storage.UnresolvedStore;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 
@@ -77,7 +78,7 @@ public class ReportResource {
         if (!pending.unresolved()) throw ReportService.alreadyResolved(parsed);
         String json = new String(RequestBodies.read(body, config.limits().reportBytes()), StandardCharsets.UTF_8);
         IdentityClaim given = reader.readIdentity(json, pending.agencyName() != null, pending.year() != 0);
-        service.resolve(parsed, pending.completedBy(given));
+        service.resolve(parsed, given.completing(pending));
         return reports.find(parsed).orElseThrow();
     }
 

@@ -1,4 +1,4 @@
-package org.gongkai.reports;
+package org.gongkai.storage;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -13,16 +13,12 @@ import java.sql.Types;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import org.gongkai.agencies.AgencyProfile;
-import org.gongkai.agencies.AgencyStore;
+import org.gongkai.canonical.AgencyProfile;
 import org.gongkai.canonical.CanonicalReport;
 import org.gongkai.canonical.CheckResult;
 import org.gongkai.canonical.Figure;
 import org.gongkai.canonical.Source;
 import org.gongkai.checks.Assessment;
-import org.gongkai.storage.AdvisoryLocks;
-import org.gongkai.storage.MetricIds;
-import org.gongkai.storage.Rollups;
 
 /**
  * Writes one report revision: the agency, the report row (earlier revisions stop being latest), its figures,
@@ -91,10 +87,10 @@ public class ReportStore {
     }
 
     /** The revision a new latest report of an agency-year takes, and the latest one it supersedes (or null). */
-    record Succession(int revision, Long superseded) {}
+    public record Succession(int revision, Long superseded) {}
 
     /** Never inside a bulk batch: taken before any row lock (the agency upsert), as the batch takes its own. */
-    static void takeBulkLockShared(Connection c) throws SQLException {
+    public static void takeBulkLockShared(Connection c) throws SQLException {
         try (PreparedStatement lock = c.prepareStatement("select pg_advisory_xact_lock_shared(?)")) {
             lock.setLong(1, AdvisoryLocks.BULK);
             lock.execute();
@@ -105,7 +101,7 @@ public class ReportStore {
      * Makes room for a new latest revision of (agency, year): takes the agency-year lock (revisions one at a time),
      * numbers the new revision and takes the current latest off {@code is_latest}.
      */
-    static Succession succeed(Connection c, long agencyId, int year) throws SQLException {
+    public static Succession succeed(Connection c, long agencyId, int year) throws SQLException {
         try (PreparedStatement lock = c.prepareStatement("select pg_advisory_xact_lock(?)")) {
             lock.setLong(1, (agencyId << 16) | year);
             lock.execute();
@@ -132,7 +128,7 @@ public class ReportStore {
         return new Succession(revision, superseded);
     }
 
-    void insertFigures(Connection c, long reportId, int year, Map<String, Figure> figures) throws SQLException {
+    public void insertFigures(Connection c, long reportId, int year, Map<String, Figure> figures) throws SQLException {
         try (PreparedStatement f = c.prepareStatement(
                         "insert into figure (report_id, metric_id, value, bound, year) values (?, ?, ?, ?, ?)");
                 PreparedStatement src = c.prepareStatement(
@@ -171,7 +167,7 @@ public class ReportStore {
         }
     }
 
-    void insertChecks(Connection c, long reportId, Assessment a) throws SQLException {
+    public void insertChecks(Connection c, long reportId, Assessment a) throws SQLException {
         try (PreparedStatement s = c.prepareStatement(
                 """
                 insert into report_check (report_id, ordinal, rule, row_key, column_key, passed, expected, actual,

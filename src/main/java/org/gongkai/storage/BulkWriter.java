@@ -1,4 +1,4 @@
-package org.gongkai.bulk;
+package org.gongkai.storage;
 
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,17 +13,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.gongkai.agencies.AgencyProfile;
+import org.gongkai.canonical.AgencyProfile;
 import org.gongkai.canonical.CanonicalReport;
 import org.gongkai.canonical.CheckResult;
 import org.gongkai.canonical.Figure;
 import org.gongkai.canonical.Source;
 import org.gongkai.checks.Assessment;
-import org.gongkai.reports.ReportStore;
-import org.gongkai.storage.AdvisoryLocks;
-import org.gongkai.storage.CopyBuffer;
-import org.gongkai.storage.MetricIds;
-import org.gongkai.storage.Rollups;
 
 /**
  * Writes a batch of reports in one transaction through COPY: agencies upserted in one statement, revision numbers
@@ -50,16 +45,19 @@ public class BulkWriter {
     /** A validated line waiting to be written. */
     public record Pending(long line, CanonicalReport report, AgencyProfile agency, Assessment assessment) {}
 
+    /** A line written: the report revision it became. */
+    public record Written(long line, long id, int revision) {}
+
     private record Key(long agencyId, int year) {}
 
     private record Latest(long id, int revision, boolean inBatch) {}
 
-    public List<BulkLine> write(List<Pending> batch) throws SQLException {
+    public List<Written> write(List<Pending> batch) throws SQLException {
         try (Connection c = dataSource.getConnection()) {
             boolean autoCommit = c.getAutoCommit();
             c.setAutoCommit(false);
             try {
-                List<BulkLine> out = write(c, batch);
+                List<Written> out = write(c, batch);
                 c.commit();
                 return out;
             } catch (SQLException | RuntimeException e) {
@@ -71,7 +69,7 @@ public class BulkWriter {
         }
     }
 
-    private List<BulkLine> write(Connection c, List<Pending> batch) throws SQLException {
+    private List<Written> write(Connection c, List<Pending> batch) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("select pg_advisory_xact_lock(?)")) {
             s.setLong(1, AdvisoryLocks.BULK);
             s.execute();
@@ -112,7 +110,7 @@ public class BulkWriter {
         Map<Integer, CopyBuffer> figuresByYear = new TreeMap<>();
         CopyBuffer sources = new CopyBuffer();
         CopyBuffer checks = new CopyBuffer();
-        List<BulkLine> out = new ArrayList<>(batch.size());
+        List<Written> out = new ArrayList<>(batch.size());
         for (int i = 0; i < batch.size(); i++) {
             Pending p = batch.get(i);
             CanonicalReport r = p.report();
@@ -175,7 +173,7 @@ public class BulkWriter {
                         .value(stored.finding())
                         .endRow();
             }
-            out.add(BulkLine.stored(p.line(), ids[i], revisions[i]));
+            out.add(new Written(p.line(), ids[i], revisions[i]));
         }
         reports.copyInto(
                 c,
