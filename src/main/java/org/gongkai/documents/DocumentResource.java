@@ -21,6 +21,7 @@ import org.gongkai.config.GongkaiConfig;
 import org.gongkai.parsing.Hints;
 import org.gongkai.problems.ProblemException;
 import org.gongkai.regions.RegionDirectory;
+import org.gongkai.reports.IdempotencyKey;
 import org.gongkai.reports.RequestBodies;
 import org.gongkai.storage.DocumentStore;
 import org.jboss.resteasy.reactive.RestPath;
@@ -56,6 +57,7 @@ public class DocumentResource {
             InputStream body,
             @HeaderParam("Content-Type") String contentType,
             @HeaderParam("Content-Length") Long contentLength,
+            @HeaderParam("Idempotency-Key") String idempotencyKey,
             @RestQuery String sourceUrl,
             @RestQuery String agency,
             @RestQuery @Pattern(regexp = "\\d{6}", message = "must be a 6-digit region code") String regionCode,
@@ -68,8 +70,17 @@ public class DocumentResource {
         // only up to the limit (RequestBodies), so an oversized upload is never held in memory.
         long documentBytes = config.limits().documentBytes();
         if (contentLength != null && contentLength > documentBytes) RequestBodies.tooLarge(documentBytes);
+        String key = IdempotencyKey.of(idempotencyKey);
         byte[] bytes = RequestBodies.read(body, documentBytes);
-        DocumentOutcome outcome = service.receive(bytes, contentType, new Hints(sourceUrl, agency, year), regionCode);
+        // a NUL never reaches PostgreSQL (its text cannot hold one): the parameter is refused
+        refuseNul("sourceUrl", sourceUrl);
+        refuseNul("agency", agency);
+        if (key != null) {
+            var first = store.byKey(key);
+            if (first.isPresent()) return replay(first.get(), bytes, uri);
+        }
+        DocumentOutcome outcome =
+                service.receive(bytes, contentType, new Hints(sourceUrl, agency, year), regionCode, key);
         if (!outcome.created()) return Response.ok(outcome).build();
         // 202: kept, but counted nowhere until its identity is given (PUT /api/reports/{id}/identity)
         Response.ResponseBuilder answer = outcome.unresolved() ? Response.accepted() : Response.status(201);
@@ -77,6 +88,28 @@ public class DocumentResource {
                         .path("api/documents")
                         .path(outcome.documentId())
                         .build())
+                .entity(outcome)
+                .build();
+    }
+
+    private static void refuseNul(String parameter, String value) {
+        if (value != null && value.indexOf('\u0000') >= 0)
+            throw ProblemException.badParameter(parameter, "must not contain a NUL character (%00)");
+    }
+
+    /** The first answer under an Idempotency-Key again (its status, the document as it is now); 422 for other bytes. */
+    private Response replay(DocumentStore.Keyed first, byte[] bytes, UriInfo uri) {
+        if (!java.util.Arrays.equals(first.sha256(), DocumentService.sha256(bytes))) {
+            throw IdempotencyKey.reused(
+                    "document " + first.id(), java.util.Map.of("documentId", Long.toString(first.id())));
+        }
+        DocumentOutcome outcome = service.replay(first.id());
+        return Response.status(first.firstStatus())
+                .location(uri.getBaseUriBuilder()
+                        .path("api/documents")
+                        .path(outcome.documentId())
+                        .build())
+                .header("Idempotent-Replayed", "true")
                 .entity(outcome)
                 .build();
     }

@@ -67,6 +67,16 @@ public class DocumentService {
      */
     @Transactional
     public DocumentOutcome receive(byte[] body, String contentType, Hints hints, String regionCode) {
+        return receive(body, contentType, hints, regionCode, null);
+    }
+
+    /**
+     * Receives a document under an {@code Idempotency-Key} (null for none), kept with the document and the status it
+     * is answered with, so that the same key again answers the same ({@link #replay}).
+     */
+    @Transactional
+    public DocumentOutcome receive(
+            byte[] body, String contentType, Hints hints, String regionCode, String idempotencyKey) {
         byte[] sha256 = sha256(body);
         var existing = documents.idOf(sha256);
         if (existing.isPresent()) return known(existing.get(), hints, regionCode);
@@ -101,8 +111,15 @@ public class DocumentService {
         }
         CanonicalReport report = withRegion(parsed.report(), regionCode);
         Optional<UnresolvedIdentity> gaps = new IdentityGaps(profiler, regions).of(report, parsed.identity());
-        var documentId = documents.insert(row(sha256, contentType, hints.sourceUrl(), body, parsed));
-        if (documentId.isEmpty()) return known(documents.idOf(sha256).orElseThrow(), hints, regionCode); // meanwhile
+        int status = gaps.isPresent() ? 202 : 201;
+        var documentId =
+                documents.insert(row(sha256, contentType, hints.sourceUrl(), body, parsed, idempotencyKey, status));
+        if (documentId.isEmpty()) {
+            // the same bytes meanwhile (their answer), or the same key with other bytes meanwhile (in progress)
+            var meanwhile = documents.idOf(sha256);
+            if (meanwhile.isEmpty()) throw org.gongkai.reports.IdempotencyKey.inProgress();
+            return known(meanwhile.get(), hints, regionCode);
+        }
         long reportId = gaps.isPresent()
                 ? reports.keepUnresolved(report, documentId.get(), gaps.get())
                 : reports.submit(report, documentId.get(), parsed.identity().printedAgency());
@@ -154,7 +171,19 @@ public class DocumentService {
                 d.id(), d.classification(), d.identity(), reader.find(reportId).orElse(null), false);
     }
 
-    private DocumentStore.Row row(byte[] sha256, String contentType, String sourceUrl, byte[] body, ParsedDocument p) {
+    /** The document a key was first answered with, as it is now; nothing is parsed or written. */
+    public DocumentOutcome replay(long documentId) {
+        return known(documentId, new Hints(null, null, null), null);
+    }
+
+    private DocumentStore.Row row(
+            byte[] sha256,
+            String contentType,
+            String sourceUrl,
+            byte[] body,
+            ParsedDocument p,
+            String idempotencyKey,
+            int status) {
         try {
             return new DocumentStore.Row(
                     sha256,
@@ -166,7 +195,9 @@ public class DocumentService {
                     p.classification().reason(),
                     body,
                     p.text(),
-                    json.writeValueAsString(IdentityDecision.of(p.identity())));
+                    json.writeValueAsString(IdentityDecision.of(p.identity())),
+                    idempotencyKey,
+                    status);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

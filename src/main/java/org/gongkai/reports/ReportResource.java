@@ -7,6 +7,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -15,11 +16,11 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.gongkai.canonical.CanonicalReport;
 import org.gongkai.config.GongkaiConfig;
 import org.gongkai.problems.ProblemException;
+import org.gongkai.storage.ReportStore;
 import org.gongkai.storage.UnresolvedStore;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
@@ -44,11 +45,17 @@ public class ReportResource {
     @POST
     @Consumes(MediaType.WILDCARD)
     @Operation(summary = "Submit a structured report; a resubmitted agency and year becomes a new revision")
-    public Response submit(InputStream body, @jakarta.ws.rs.core.Context UriInfo uri) {
-        String json = new String(RequestBodies.read(body, config.limits().reportBytes()), StandardCharsets.UTF_8);
+    public Response submit(
+            InputStream body,
+            @HeaderParam("Content-Type") String contentType,
+            @HeaderParam("Content-Length") Long contentLength,
+            @jakarta.ws.rs.core.Context UriInfo uri) {
+        String json = text(body, contentType, contentLength);
         CanonicalReport report = reader.read(json);
-        long id = service.submit(report, null);
-        StoredReport stored = reports.find(id).orElseThrow();
+        ReportStore.Written written = service.submit(report);
+        StoredReport stored = reports.find(written.id()).orElseThrow();
+        // the same content for the same agency-year again: no revision, the existing one (200)
+        if (!written.created()) return Response.ok(stored).build();
         return Response.created(uri.getBaseUriBuilder()
                         .path("api/reports")
                         .path(stored.id())
@@ -71,15 +78,30 @@ public class ReportResource {
     @Operation(
             summary = "Give an unresolved report its agency and year: it becomes the latest revision of that"
                     + " agency-year, with the figures it was stored with")
-    public StoredReport resolve(@RestPath String id, InputStream body) {
+    public StoredReport resolve(
+            @RestPath String id,
+            InputStream body,
+            @HeaderParam("Content-Type") String contentType,
+            @HeaderParam("Content-Length") Long contentLength) {
         long parsed = parseId(id);
         UnresolvedStore.Pending pending =
                 service.pending(parsed).orElseThrow(() -> ProblemException.notFound("no report has the id " + id));
         if (!pending.unresolved()) throw ReportService.alreadyResolved(parsed);
-        String json = new String(RequestBodies.read(body, config.limits().reportBytes()), StandardCharsets.UTF_8);
+        String json = text(body, contentType, contentLength);
         IdentityClaim given = reader.readIdentity(json, pending.agencyName() != null, pending.year() != 0);
         service.resolve(parsed, given.completing(pending));
         return reports.find(parsed).orElseThrow();
+    }
+
+    /**
+     * The body as text: its declared charset (415 for an unknown one), at most {@code gongkai.limits.report-bytes}
+     * (413, from the declared length before reading), every byte valid text (400 with the offset).
+     */
+    private String text(InputStream body, String contentType, Long contentLength) {
+        var charset = RequestText.charsetOf(contentType);
+        long limit = config.limits().reportBytes();
+        if (contentLength != null && contentLength > limit) RequestBodies.tooLarge(limit);
+        return RequestText.decode(RequestBodies.read(body, limit), charset);
     }
 
     private static long parseId(String id) {

@@ -51,10 +51,13 @@ public class ReportService {
                                 + "\"; give agency.regionCode"));
     }
 
-    /** Stores a new revision and returns its id. */
+    /**
+     * Stores a new revision, or none when the report's content equals the latest revision of its agency-year (a JSON
+     * submission sent again): the answer says which.
+     */
     @Transactional
-    public long submit(CanonicalReport report, Long documentId) {
-        return submit(report, documentId, null);
+    public ReportStore.Written submit(CanonicalReport report) {
+        return write(report, null, null);
     }
 
     /**
@@ -63,6 +66,10 @@ public class ReportService {
      */
     @Transactional
     public long submit(CanonicalReport report, Long documentId, String printedName) {
+        return write(report, documentId, printedName).id();
+    }
+
+    private ReportStore.Written write(CanonicalReport report, Long documentId, String printedName) {
         AgencyProfile agency = profile(report);
         try (Connection c = dataSource.getConnection()) {
             return store.insert(c, agency, report, assessor.assess(report), documentId, printedName);

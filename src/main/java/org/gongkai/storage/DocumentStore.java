@@ -44,17 +44,37 @@ public class DocumentStore {
             String reason,
             byte[] body,
             String normalized,
-            String identityJson) {}
+            String identityJson,
+            String idempotencyKey,
+            int firstStatus) {}
 
-    /** Inserts the document in the caller's transaction; empty when the same bytes were stored meanwhile. */
+    /** A document posted under an {@code Idempotency-Key}: its bytes' hash and the status it was first answered. */
+    public record Keyed(long id, byte[] sha256, int firstStatus) {}
+
+    public Optional<Keyed> byKey(String idempotencyKey) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s =
+                        c.prepareStatement("select id, sha256, first_status from document where idempotency_key = ?")) {
+            s.setString(1, idempotencyKey);
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next()
+                        ? Optional.of(new Keyed(rs.getLong(1), rs.getBytes(2), rs.getInt(3)))
+                        : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot look up a document", e);
+        }
+    }
+
+    /** Inserts the document in the caller's transaction; empty when the same bytes (or key) were stored meanwhile. */
     public Optional<Long> insert(Row d) {
         try (Connection c = dataSource.getConnection();
                 PreparedStatement s = c.prepareStatement(
                         """
                         insert into document (sha256, content_type, charset, source_url, title, classification, reason,
-                                              body, normalized, identity)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb))
-                        on conflict (sha256) do nothing
+                                              body, normalized, identity, idempotency_key, first_status)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), ?, ?)
+                        on conflict do nothing
                         returning id
                         """)) {
             s.setBytes(1, d.sha256());
@@ -67,6 +87,8 @@ public class DocumentStore {
             s.setBytes(8, d.body());
             s.setString(9, d.normalized());
             s.setString(10, d.identityJson());
+            s.setString(11, d.idempotencyKey());
+            s.setShort(12, (short) d.firstStatus());
             try (ResultSet rs = s.executeQuery()) {
                 return rs.next() ? Optional.of(rs.getLong(1)) : Optional.empty();
             }

@@ -43,12 +43,18 @@ public class ReportStore {
      * Writes the revision; {@code printedName} is the agency's name as its document printed it (null for none), which
      * with the name the report gives is recorded as an alias of the agency where it differs from the canonical one.
      */
-    public long insert(
+    public Written insert(
             Connection c, AgencyProfile agency, CanonicalReport r, Assessment a, Long documentId, String printedName)
             throws SQLException {
         takeBulkLockShared(c);
         long agencyId = agencies.idOf(c, agency);
         agencies.recordAliases(c, agencyId, agency.name(), Arrays.asList(r.agencyName(), printedName), documentId);
+        byte[] hash = ContentHash.of(r);
+        // a document's report is one with its document (the bytes deduplicate it); a JSON one is its content
+        if (documentId == null) {
+            Long same = latestWithContent(c, agencyId, r.year(), hash);
+            if (same != null) return new Written(same, false);
+        }
         Succession next = succeed(c, agencyId, r.year());
         int revision = next.revision();
         Long superseded = next.superseded();
@@ -56,8 +62,9 @@ public class ReportStore {
         try (PreparedStatement s = c.prepareStatement(
                 """
                 insert into report (agency_id, year, revision, is_latest, format, published_on, source_url, document_id,
-                                    region_code, province_code, city_code, sector, missing, failed_checks)
-                values (?, ?, ?, true, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id
+                                    region_code, province_code, city_code, sector, missing, failed_checks,
+                                    content_sha256)
+                values (?, ?, ?, true, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id
                 """)) {
             s.setLong(1, agencyId);
             s.setInt(2, r.year());
@@ -72,6 +79,7 @@ public class ReportStore {
             s.setString(11, agency.sector().key());
             s.setArray(12, c.createArrayOf("text", a.missing().toArray()));
             s.setInt(13, (int) a.failedChecks());
+            s.setBytes(14, hash);
             try (ResultSet rs = s.executeQuery()) {
                 rs.next();
                 reportId = rs.getLong(1);
@@ -83,7 +91,32 @@ public class ReportStore {
         Rollups.Deltas deltas = new Rollups.Deltas(metricIds);
         deltas.add(agency.region(), r.year(), a.figures());
         deltas.flush(c);
-        return reportId;
+        return new Written(reportId, true);
+    }
+
+    /** The revision a submission is answered with: a new one ({@code created}), or the latest it equals. */
+    public record Written(long id, boolean created) {}
+
+    /** The latest revision of the agency-year when its content hash is {@code hash}, else null; takes the lock. */
+    private static Long latestWithContent(Connection c, long agencyId, int year, byte[] hash) throws SQLException {
+        lockAgencyYear(c, agencyId, year);
+        try (PreparedStatement s = c.prepareStatement(
+                "select id from report where agency_id = ? and year = ? and is_latest and content_sha256 = ?")) {
+            s.setLong(1, agencyId);
+            s.setInt(2, year);
+            s.setBytes(3, hash);
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next() ? rs.getLong(1) : null;
+            }
+        }
+    }
+
+    /** Revisions of one agency-year one at a time (re-entrant within a transaction). */
+    private static void lockAgencyYear(Connection c, long agencyId, int year) throws SQLException {
+        try (PreparedStatement lock = c.prepareStatement("select pg_advisory_xact_lock(?)")) {
+            lock.setLong(1, (agencyId << 16) | year);
+            lock.execute();
+        }
     }
 
     /** The revision a new latest report of an agency-year takes, and the latest one it supersedes (or null). */
@@ -102,10 +135,7 @@ public class ReportStore {
      * numbers the new revision and takes the current latest off {@code is_latest}.
      */
     public static Succession succeed(Connection c, long agencyId, int year) throws SQLException {
-        try (PreparedStatement lock = c.prepareStatement("select pg_advisory_xact_lock(?)")) {
-            lock.setLong(1, (agencyId << 16) | year);
-            lock.execute();
-        }
+        lockAgencyYear(c, agencyId, year);
         int revision;
         try (PreparedStatement s = c.prepareStatement(
                 "select coalesce(max(revision), 0) + 1 from report where agency_id = ? and year = ?")) {
