@@ -178,7 +178,14 @@ public class BulkResource {
     private StreamingOutput answerOf(BulkJobStore.Job job) {
         return out -> {
             OutputStream buffered = new BufferedOutputStream(out, 1 << 16);
+            long[] counts = new long[4]; // lines, stored, unchanged, rejected: as the lines answered say
             jobs.lines(job.id(), l -> {
+                counts[0]++;
+                switch (l.status()) {
+                    case BulkLine.STORED -> counts[1]++;
+                    case BulkLine.UNCHANGED -> counts[2]++;
+                    default -> counts[3]++;
+                }
                 ObjectNode line = json.createObjectNode();
                 line.put("line", l.line());
                 line.put("status", l.status());
@@ -193,7 +200,8 @@ public class BulkResource {
                 }
                 write(buffered, line);
             });
-            // a running job's counts are counted from its lines; a finished one's were counted when it ended
+            // counted from the lines just answered, so a running job's summary agrees with them; "lines" also
+            // counts the blank lines of a finished one
             BulkJobStore.Job now = jobs.find(job.id()).orElse(job);
             double seconds = now.seconds() == null ? 0 : now.seconds();
             write(
@@ -203,12 +211,12 @@ public class BulkResource {
                             new BulkSummary(
                                     Long.toString(now.id()),
                                     now.status(),
-                                    now.lines(),
-                                    now.stored(),
-                                    now.unchanged(),
-                                    now.rejected(),
+                                    Math.max(now.lines(), counts[0]),
+                                    counts[1],
+                                    counts[2],
+                                    counts[3],
                                     seconds,
-                                    seconds > 0 ? now.stored() / seconds : 0)));
+                                    seconds > 0 ? counts[1] / seconds : 0)));
             buffered.flush();
         };
     }
