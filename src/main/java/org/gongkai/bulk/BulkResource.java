@@ -30,6 +30,7 @@ import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.gongkai.config.GongkaiConfig;
+import org.gongkai.problems.FieldError;
 import org.gongkai.problems.ProblemException;
 import org.gongkai.reports.IdempotencyKey;
 import org.gongkai.reports.RequestBodies;
@@ -76,6 +77,16 @@ public class BulkResource {
             @Context UriInfo uri)
             throws IOException {
         Charset charset = RequestText.charsetOf(contentType);
+        if (!"\n".equals(new String(new byte[] {'\n'}, charset))) {
+            // lines are split on the newline byte, which UTF-16 and UTF-32 spread over several
+            throw new ProblemException(
+                    415,
+                    "unsupported-charset",
+                    "Unsupported charset",
+                    "a bulk stream must be in a charset where a newline is one byte (UTF-8, GB18030, GBK…), not "
+                            + charset.name(),
+                    List.of(new FieldError("", "charset not usable for NDJSON")));
+        }
         long limit = config.limits().bulkBytes();
         if (contentLength != null && contentLength > limit) RequestBodies.tooLarge(limit);
         String key = IdempotencyKey.of(idempotencyKey);

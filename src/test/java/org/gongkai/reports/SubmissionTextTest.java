@@ -136,4 +136,14 @@ class SubmissionTextTest {
         assertThat(third.get("status").asText()).isEqualTo("rejected");
         assertThat(third.get("errors").get(0).get("pointer").asText()).isEqualTo("/agency/name");
     }
+
+    @Test
+    void aBulkStreamInACharsetWhoseNewlineIsNotOneByteIsRefused() {
+        given().contentType("application/x-ndjson; charset=UTF-16")
+                .body("{}\n".getBytes(StandardCharsets.UTF_16))
+                .post("/api/reports/bulk")
+                .then()
+                .statusCode(415)
+                .contentType("application/problem+json");
+    }
 }
