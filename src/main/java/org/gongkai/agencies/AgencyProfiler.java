@@ -1,6 +1,7 @@
 package org.gongkai.agencies;
 
 import java.util.Optional;
+import org.gongkai.canonical.AgencyProfile;
 import org.gongkai.regions.DepartmentAliases;
 import org.gongkai.regions.Region;
 import org.gongkai.regions.RegionDirectory;

@@ -69,8 +69,8 @@ public final class LoadCommand implements Callable<Integer> {
                 JsonNode node = json.readTree(line);
                 if (node.has("summary")) {
                     summary = node.get("summary");
-                } else if ("stored".equals(node.path("status").asText())) {
-                    stored++;
+                } else if (!"rejected".equals(node.path("status").asText())) {
+                    stored++; // stored, or unchanged: the latest revision already holds it
                 } else {
                     rejected++;
                     System.err.println("line " + node.path("line").asLong() + ": " + node.path("errors"));

@@ -103,6 +103,21 @@ public interface GongkaiConfig {
          */
         @WithDefault("10000")
         int queryRows();
+
+        /**
+         * The largest NDJSON stream of {@code POST /api/reports/bulk}: 4 GiB. A declared larger length is answered 413
+         * before a byte is read; a stream that passes it while being read stops there: the batches before are stored
+         * (its bulk job lists them) and the answer is 413.
+         */
+        @WithDefault("4294967296")
+        long bulkBytes();
+
+        /**
+         * The longest line of a bulk stream: 1 MiB, as a single report. A longer line is rejected alone, skipped to its
+         * end without being held.
+         */
+        @WithDefault("1048576")
+        long bulkLineBytes();
     }
 
     interface Bulk {

@@ -34,6 +34,10 @@ import org.gongkai.reports.StoredReport;
 import org.gongkai.security.PublicLinks;
 import org.gongkai.security.Roles;
 import org.gongkai.security.Scope;
+import org.gongkai.regions.RegionDirectory;
+import org.gongkai.reports.IdempotencyKey;
+import org.gongkai.reports.RequestBodies;
+import org.gongkai.storage.DocumentStore;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 
@@ -50,6 +54,10 @@ public class DocumentResource {
 
     @Inject
     GongkaiConfig config;
+
+    @Inject
+    DocumentReader reader;
+
 
     @Inject
     Scope scope;
@@ -104,6 +112,7 @@ public class DocumentResource {
                     InputStream body,
             @HeaderParam("Content-Type") String contentType,
             @HeaderParam("Content-Length") Long contentLength,
+            @HeaderParam("Idempotency-Key") String idempotencyKey,
             @RestQuery String sourceUrl,
             @RestQuery String agency,
             @RestQuery RegionCode regionCode,
@@ -122,14 +131,22 @@ public class DocumentResource {
         // only up to the limit (RequestBodies), so an oversized upload is never held in memory.
         long documentBytes = config.limits().documentBytes();
         if (contentLength != null && contentLength > documentBytes) RequestBodies.tooLarge(documentBytes);
+        String key = IdempotencyKey.of(idempotencyKey);
         byte[] bytes = RequestBodies.read(body, documentBytes);
+        // a NUL never reaches PostgreSQL (its text cannot hold one): the parameter is refused
+        refuseNul("sourceUrl", sourceUrl);
+        refuseNul("agency", agency);
+        if (key != null) {
+            var first = store.byKey(key);
+            if (first.isPresent()) return replay(first.get(), bytes, uri);
+        }
         Hints hints = new Hints(sourceUrl, agency, ReportYear.of(year));
         String region = RegionCode.of(regionCode);
         // a submitter's document is stored only if its report is the submitter's: checked in the same transaction
         DocumentOutcome outcome = !scope.bound()
-                ? service.receive(bytes, contentType, hints, region)
+                ? service.receive(bytes, contentType, hints, region, key)
                 : QuarkusTransaction.requiringNew().call(() -> {
-                    DocumentOutcome o = service.receive(bytes, contentType, hints, region);
+                    DocumentOutcome o = service.receive(bytes, contentType, hints, region, key);
                     if (o.report() == null) scope.write(null, null);
                     else
                         scope.write(
@@ -145,13 +162,32 @@ public class DocumentResource {
                 .build();
     }
 
+    private static void refuseNul(String parameter, String value) {
+        if (value != null && value.indexOf('\u0000') >= 0)
+            throw ProblemException.badParameter(parameter, "must not contain a NUL character (%00)");
+    }
+
+    /** The first answer under an Idempotency-Key again (its status, the document as it is now); 422 for other bytes. */
+    private Response replay(DocumentStore.Keyed first, byte[] bytes, UriInfo uri) {
+        if (!java.util.Arrays.equals(first.sha256(), DocumentService.sha256(bytes))) {
+            throw IdempotencyKey.reused(
+                    "document " + first.id(), java.util.Map.of("documentId", Long.toString(first.id())));
+        }
+        DocumentOutcome outcome = service.replay(first.id());
+        return Response.status(first.firstStatus())
+                .location(links.of("api/documents", outcome.documentId()))
+                .header("Idempotent-Replayed", "true")
+                .entity(outcome)
+                .build();
+    }
+
     @GET
     @Path("/{id}")
     @Operation(summary = "A document's metadata and the normalized text its figures' offsets refer to")
     @RolesAllowed({Roles.ADMIN, Roles.SUPERVISOR, Roles.SUBMITTER})
     public StoredDocument get(@RestPath String id) {
         try {
-            return inScope(store.find(Long.parseLong(id))
+            return inScope(reader.find(Long.parseLong(id))
                     .orElseThrow(() -> ProblemException.notFound("no document has the id " + id)));
         } catch (NumberFormatException e) {
             throw ProblemException.notFound("no document has the id " + id);
@@ -177,7 +213,7 @@ public class DocumentResource {
             throw ProblemException.badParameter("sha256", "must be 64 hexadecimal digits");
         }
         return store.idOf(HexFormat.of().parseHex(sha256))
-                .flatMap(store::find)
+                .flatMap(reader::find)
                 .map(this::inScope)
                 .orElseThrow(() -> ProblemException.notFound("no document has these bytes"));
     }

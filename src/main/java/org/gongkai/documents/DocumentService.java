@@ -1,5 +1,7 @@
 package org.gongkai.documents;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -23,7 +25,8 @@ import org.gongkai.reports.ReportReader;
 import org.gongkai.reports.ReportService;
 import org.gongkai.reports.SubmissionReader;
 import org.gongkai.reports.UnresolvedIdentity;
-import org.gongkai.reports.UnresolvedStore;
+import org.gongkai.storage.DocumentStore;
+import org.gongkai.storage.UnresolvedStore;
 
 /**
  * Takes a raw document in: the same bytes again change nothing (unless hints resolve its unresolved report); a report
@@ -38,6 +41,12 @@ public class DocumentService {
 
     @Inject
     DocumentStore documents;
+
+    @Inject
+    DocumentReader stored;
+
+    @Inject
+    ObjectMapper json;
 
     @Inject
     ReportService reports;
@@ -58,6 +67,16 @@ public class DocumentService {
      */
     @Transactional
     public DocumentOutcome receive(byte[] body, String contentType, Hints hints, String regionCode) {
+        return receive(body, contentType, hints, regionCode, null);
+    }
+
+    /**
+     * Receives a document under an {@code Idempotency-Key} (null for none), kept with the document and the status it
+     * is answered with, so that the same key again answers the same ({@link #replay}).
+     */
+    @Transactional
+    public DocumentOutcome receive(
+            byte[] body, String contentType, Hints hints, String regionCode, String idempotencyKey) {
         byte[] sha256 = sha256(body);
         var existing = documents.idOf(sha256);
         if (existing.isPresent()) return known(existing.get(), hints, regionCode);
@@ -96,8 +115,15 @@ public class DocumentService {
         }
         CanonicalReport report = withRegion(parsed.report(), regionCode);
         Optional<UnresolvedIdentity> gaps = new IdentityGaps(profiler, regions).of(report, parsed.identity());
-        var documentId = documents.insert(sha256, contentType, hints.sourceUrl(), body, parsed);
-        if (documentId.isEmpty()) return known(documents.idOf(sha256).orElseThrow(), hints, regionCode); // meanwhile
+        int status = gaps.isPresent() ? 202 : 201;
+        var documentId =
+                documents.insert(row(sha256, contentType, hints.sourceUrl(), body, parsed, idempotencyKey, status));
+        if (documentId.isEmpty()) {
+            // the same bytes meanwhile (their answer), or the same key with other bytes meanwhile (in progress)
+            var meanwhile = documents.idOf(sha256);
+            if (meanwhile.isEmpty()) throw org.gongkai.reports.IdempotencyKey.inProgress();
+            return known(meanwhile.get(), hints, regionCode);
+        }
         long reportId = gaps.isPresent()
                 ? reports.keepUnresolved(report, documentId.get(), gaps.get())
                 : reports.submit(report, documentId.get(), parsed.identity().printedAgency());
@@ -129,7 +155,7 @@ public class DocumentService {
      * change nothing.
      */
     private DocumentOutcome known(long documentId, Hints hints, String regionCode) {
-        StoredDocument d = documents.find(documentId).orElseThrow();
+        StoredDocument d = stored.find(documentId).orElseThrow();
         if (d.reportIds().isEmpty()) return DocumentOutcome.of(d.id(), d.classification(), d.identity(), null, false);
         long reportId = Long.parseLong(d.reportIds().get(d.reportIds().size() - 1));
         boolean hinted = hints.agency() != null || hints.year() != null || regionCode != null;
@@ -137,8 +163,7 @@ public class DocumentService {
             reports.pending(reportId)
                     .filter(UnresolvedStore.Pending::unresolved)
                     .ifPresent(p -> {
-                        IdentityClaim claim =
-                                p.completedBy(new IdentityClaim(hints.agency(), regionCode, hints.year()));
+                        IdentityClaim claim = new IdentityClaim(hints.agency(), regionCode, hints.year()).completing(p);
                         Integer year = claim.year();
                         boolean yearKnown = year != null
                                 && year >= SubmissionReader.FIRST_YEAR
@@ -148,6 +173,38 @@ public class DocumentService {
         }
         return DocumentOutcome.of(
                 d.id(), d.classification(), d.identity(), reader.find(reportId).orElse(null), false);
+    }
+
+    /** The document a key was first answered with, as it is now; nothing is parsed or written. */
+    public DocumentOutcome replay(long documentId) {
+        return known(documentId, new Hints(null, null, null), null);
+    }
+
+    private DocumentStore.Row row(
+            byte[] sha256,
+            String contentType,
+            String sourceUrl,
+            byte[] body,
+            ParsedDocument p,
+            String idempotencyKey,
+            int status) {
+        try {
+            return new DocumentStore.Row(
+                    sha256,
+                    contentType,
+                    p.charset(),
+                    sourceUrl,
+                    p.title(),
+                    p.classification().code(),
+                    p.classification().reason(),
+                    body,
+                    p.text(),
+                    json.writeValueAsString(IdentityDecision.of(p.identity())),
+                    idempotencyKey,
+                    status);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     static byte[] sha256(byte[] body) {

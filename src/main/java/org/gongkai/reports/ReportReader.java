@@ -42,7 +42,7 @@ public class ReportReader {
     private static final TypeReference<List<IdentityEvidence.Candidate>> CANDIDATES = new TypeReference<>() {};
 
     /** The year an unresolved report of unknown year is stored under (its figures sit in figure_earlier). */
-    static final int UNKNOWN_YEAR = 0;
+    static final int UNKNOWN_YEAR = org.gongkai.storage.UnresolvedStore.UNKNOWN_YEAR;
 
     /** The agency of a report, or what an unresolved report's document said of it (five columns). */
     private static final String AGENCY_COLUMNS =

@@ -9,6 +9,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -17,7 +18,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -33,6 +33,8 @@ import org.gongkai.regions.RegionCode;
 import org.gongkai.security.PublicLinks;
 import org.gongkai.security.Roles;
 import org.gongkai.security.Scope;
+import org.gongkai.storage.ReportStore;
+import org.gongkai.storage.UnresolvedStore;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 
@@ -69,6 +71,9 @@ public class ReportResource {
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON,
                             schema = @Schema(implementation = StoredReport.class)))
+    @APIResponse(
+            responseCode = "200",
+            description = "the same content was stored before for this agency and year: that revision, unchanged")
     @APIResponse(responseCode = "422", description = "a field is invalid (each one named by a JSON Pointer)")
     @Operation(summary = "Submit a structured report; a resubmitted agency and year becomes a new revision")
     public Response submit(
@@ -80,15 +85,19 @@ public class ReportResource {
                                             schema = @Schema(implementation = SubmissionBody.class),
                                             examples = @ExampleObject(name = "report", value = SubmissionBody.EXAMPLE)))
                     InputStream body,
+            @HeaderParam("Content-Type") String contentType,
+            @HeaderParam("Content-Length") Long contentLength,
             @jakarta.ws.rs.core.Context UriInfo uri) {
-        String json = new String(RequestBodies.read(body, config.limits().reportBytes()), StandardCharsets.UTF_8);
+        String json = text(body, contentType, contentLength);
         CanonicalReport report = reader.read(json);
         if (scope.bound()) {
             var agency = service.profile(report);
             scope.write(agency.region().code(), agency.name());
         }
-        long id = service.submit(report, null);
-        StoredReport stored = reports.find(id).orElseThrow();
+        ReportStore.Written written = service.submit(report);
+        StoredReport stored = reports.find(written.id()).orElseThrow();
+        // the same content for the same agency-year again: no revision, the existing one (200)
+        if (!written.created()) return Response.ok(stored).build();
         return Response.created(links.of("api/reports", stored.id()))
                 .entity(stored)
                 .build();
@@ -128,8 +137,11 @@ public class ReportResource {
                                                     @ExampleObject(
                                                             name = "identity",
                                                             value = SubmissionBody.Identity.EXAMPLE)))
-                    InputStream body) {
+                    InputStream body,
+            @HeaderParam("Content-Type") String contentType,
+            @HeaderParam("Content-Length") Long contentLength) {
         long parsed = parseId(id);
+        String json = text(body, contentType, contentLength);
         if (scope.bound()) {
             // the report must be the submitter's before and after; a refusal after rolls the resolution back
             StoredReport before =
@@ -137,22 +149,32 @@ public class ReportResource {
             scope.write(
                     before.agency().regionCode(), scope.caller().orElseThrow().agency());
             return QuarkusTransaction.requiringNew().call(() -> {
-                StoredReport after = resolveNow(parsed, id, body);
+                StoredReport after = resolveNow(parsed, id, json);
                 scope.write(after.agency().regionCode(), after.agency().name());
                 return after;
             });
         }
-        return resolveNow(parsed, id, body);
+        return resolveNow(parsed, id, json);
     }
 
-    private StoredReport resolveNow(long parsed, String id, InputStream body) {
+    private StoredReport resolveNow(long parsed, String id, String json) {
         UnresolvedStore.Pending pending =
                 service.pending(parsed).orElseThrow(() -> ProblemException.notFound("no report has the id " + id));
         if (!pending.unresolved()) throw ReportService.alreadyResolved(parsed);
-        String json = new String(RequestBodies.read(body, config.limits().reportBytes()), StandardCharsets.UTF_8);
         IdentityClaim given = reader.readIdentity(json, pending.agencyName() != null, pending.year() != 0);
-        service.resolve(parsed, pending.completedBy(given));
+        service.resolve(parsed, given.completing(pending));
         return reports.find(parsed).orElseThrow();
+    }
+
+    /**
+     * The body as text: its declared charset (415 for an unknown one), at most {@code gongkai.limits.report-bytes}
+     * (413, from the declared length before reading), every byte valid text (400 with the offset).
+     */
+    private String text(InputStream body, String contentType, Long contentLength) {
+        var charset = RequestText.charsetOf(contentType);
+        long limit = config.limits().reportBytes();
+        if (contentLength != null && contentLength > limit) RequestBodies.tooLarge(limit);
+        return RequestText.decode(RequestBodies.read(body, limit), charset);
     }
 
     private static long parseId(String id) {

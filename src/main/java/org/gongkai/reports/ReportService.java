@@ -1,5 +1,7 @@
 package org.gongkai.reports;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -9,12 +11,14 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.gongkai.agencies.AgencyProfile;
 import org.gongkai.agencies.AgencyProfiler;
+import org.gongkai.canonical.AgencyProfile;
 import org.gongkai.canonical.CanonicalReport;
 import org.gongkai.checks.ReportAssessor;
 import org.gongkai.problems.FieldError;
 import org.gongkai.problems.ProblemException;
+import org.gongkai.storage.ReportStore;
+import org.gongkai.storage.UnresolvedStore;
 
 /** Stores report revisions, one transaction each: a report is written whole or not at all. */
 @ApplicationScoped
@@ -35,6 +39,9 @@ public class ReportService {
     @Inject
     UnresolvedStore unresolved;
 
+    @Inject
+    ObjectMapper json;
+
     /** Profiles the agency or refuses the report (422) when its region cannot be told. */
     public AgencyProfile profile(CanonicalReport report) {
         return profiler.profile(report.agencyName(), report.regionCode())
@@ -44,10 +51,13 @@ public class ReportService {
                                 + "\"; give agency.regionCode"));
     }
 
-    /** Stores a new revision and returns its id. */
+    /**
+     * Stores a new revision, or none when the report's content equals the latest revision of its agency-year (a JSON
+     * submission sent again): the answer says which.
+     */
     @Transactional
-    public long submit(CanonicalReport report, Long documentId) {
-        return submit(report, documentId, null);
+    public ReportStore.Written submit(CanonicalReport report) {
+        return write(report, null, null);
     }
 
     /**
@@ -56,6 +66,10 @@ public class ReportService {
      */
     @Transactional
     public long submit(CanonicalReport report, Long documentId, String printedName) {
+        return write(report, documentId, printedName).id();
+    }
+
+    private ReportStore.Written write(CanonicalReport report, Long documentId, String printedName) {
         AgencyProfile agency = profile(report);
         try (Connection c = dataSource.getConnection()) {
             return store.insert(c, agency, report, assessor.assess(report), documentId, printedName);
@@ -68,7 +82,12 @@ public class ReportService {
     @Transactional
     public long keepUnresolved(CanonicalReport report, Long documentId, UnresolvedIdentity identity) {
         try (Connection c = dataSource.getConnection()) {
-            return unresolved.insert(c, report, assessor.assess(report), documentId, identity);
+            String candidates = json.writeValueAsString(identity.candidates());
+            UnresolvedStore.Gaps gaps =
+                    new UnresolvedStore.Gaps(identity.missing(), candidates, identity.scope(), identity.year());
+            return unresolved.insert(c, report, assessor.assess(report), documentId, gaps);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
         } catch (SQLException e) {
             throw new IllegalStateException("cannot store an unresolved report", e);
         }

@@ -41,7 +41,7 @@ public record StoredReport(
         List<IdentityEvidence.Candidate> candidates) {
 
     public static final String RESOLVED = "resolved";
-    public static final String UNRESOLVED = "unresolved";
+    public static final String UNRESOLVED = org.gongkai.storage.UnresolvedStore.UNRESOLVED;
 
     public boolean unresolved() {
         return UNRESOLVED.equals(status);

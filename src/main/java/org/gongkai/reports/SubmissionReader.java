@@ -109,6 +109,15 @@ public final class SubmissionReader {
                     List.of(new FieldError("", e.getMessage())));
         }
         if (root == null || !root.isObject()) throw ProblemException.invalid("", notAnObject);
+        List<FieldError> unstorable = RequestText.unstorableStrings(root);
+        if (!unstorable.isEmpty()) {
+            throw new ProblemException(
+                    400,
+                    "invalid-text",
+                    "Invalid text",
+                    unstorable.get(0).pointer() + ": " + unstorable.get(0).message(),
+                    unstorable);
+        }
         return root;
     }
 

@@ -6,6 +6,7 @@ import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Collection;
+import java.util.HexFormat;
 import org.postgresql.PGConnection;
 
 /**
@@ -25,6 +26,8 @@ public final class CopyBuffer {
             text.append("\\N");
         } else if (v instanceof BigDecimal d) {
             text.append(d.toPlainString());
+        } else if (v instanceof byte[] b) {
+            text.append("\\\\x").append(HexFormat.of().formatHex(b)); // bytea's hex input, its backslash escaped
         } else if (v instanceof Number || v instanceof Boolean) {
             text.append(v);
         } else {

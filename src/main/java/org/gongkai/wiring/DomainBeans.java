@@ -3,7 +3,6 @@ package org.gongkai.wiring;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import org.gongkai.agencies.AgencyProfiler;
-import org.gongkai.agencies.AgencyStore;
 import org.gongkai.checks.ReportAssessor;
 import org.gongkai.config.GongkaiConfig;
 import org.gongkai.metrics.MetricCatalogue;
@@ -38,12 +37,6 @@ public class DomainBeans {
     @ApplicationScoped
     AgencyProfiler profiler(RegionDirectory regions, RegionResolver resolver) {
         return new AgencyProfiler(regions, resolver, SectorClassifier.standard());
-    }
-
-    @Produces
-    @ApplicationScoped
-    AgencyStore agencyStore() {
-        return new AgencyStore();
     }
 
     @Produces

@@ -1,4 +1,4 @@
-package org.gongkai.bulk;
+package org.gongkai.storage;
 
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -8,22 +8,18 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.gongkai.agencies.AgencyProfile;
+import org.gongkai.canonical.AgencyProfile;
 import org.gongkai.canonical.CanonicalReport;
 import org.gongkai.canonical.CheckResult;
 import org.gongkai.canonical.Figure;
 import org.gongkai.canonical.Source;
 import org.gongkai.checks.Assessment;
-import org.gongkai.reports.ReportStore;
-import org.gongkai.storage.AdvisoryLocks;
-import org.gongkai.storage.CopyBuffer;
-import org.gongkai.storage.MetricIds;
-import org.gongkai.storage.Rollups;
 
 /**
  * Writes a batch of reports in one transaction through COPY: agencies upserted in one statement, revision numbers
@@ -47,19 +43,35 @@ public class BulkWriter {
     @Inject
     ReportStore reportStore;
 
-    /** A validated line waiting to be written. */
-    public record Pending(long line, CanonicalReport report, AgencyProfile agency, Assessment assessment) {}
+    /**
+     * A validated line waiting to be written.
+     *
+     * @param contentHash {@link ContentHash} of the report, computed where the line was validated
+     */
+    public record Pending(
+            long line, CanonicalReport report, AgencyProfile agency, Assessment assessment, byte[] contentHash) {}
+
+    /**
+     * A line written: the report revision it became, or ({@code created} false) the latest revision of its agency-year
+     * whose content it repeats.
+     */
+    public record Written(long line, long id, int revision, boolean created) {}
 
     private record Key(long agencyId, int year) {}
 
-    private record Latest(long id, int revision, boolean inBatch) {}
+    private record Latest(long id, int revision, boolean inBatch, byte[] contentHash) {}
 
-    public List<BulkLine> write(List<Pending> batch) throws SQLException {
+    /**
+     * Writes the batch in one transaction, with each line's outcome as a row of bulk job {@code jobId}
+     * ({@code bulk_job_line}), so that what the job says was stored was stored.
+     */
+    public List<Written> write(long jobId, List<Pending> batch) throws SQLException {
         try (Connection c = dataSource.getConnection()) {
             boolean autoCommit = c.getAutoCommit();
             c.setAutoCommit(false);
             try {
-                List<BulkLine> out = write(c, batch);
+                List<Written> out = write(c, batch);
+                BulkJobStore.copyLines(c, jobId, out);
                 c.commit();
                 return out;
             } catch (SQLException | RuntimeException e) {
@@ -71,17 +83,20 @@ public class BulkWriter {
         }
     }
 
-    private List<BulkLine> write(Connection c, List<Pending> batch) throws SQLException {
+    private List<Written> write(Connection c, List<Pending> batch) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("select pg_advisory_xact_lock(?)")) {
             s.setLong(1, AdvisoryLocks.BULK);
             s.execute();
         }
         long t0 = System.nanoTime();
         Map<String, Long> agencyIds = agencies(c, batch);
-        List<Key> keys = batch.stream()
-                .map(p ->
-                        new Key(agencyIds.get(agencyKey(p.agency())), p.report().year()))
-                .toList();
+        List<Key> keys = new ArrayList<>(batch.size());
+        for (Pending p : batch) {
+            Long agencyId = agencyIds.get(agencyKey(p.agency()));
+            // a name PostgreSQL stores otherwise than Java holds it: refused, and the caller retries without the line
+            if (agencyId == null) throw new IllegalStateException("no agency row for line " + p.line());
+            keys.add(new Key(agencyId, p.report().year()));
+        }
         Map<Key, Latest> latest = currentLatest(c, keys);
         long[] ids = newIds(c, batch.size());
         long t1 = System.nanoTime();
@@ -89,16 +104,22 @@ public class BulkWriter {
         List<Long> superseded = new ArrayList<>();
         int[] revisions = new int[batch.size()];
         boolean[] isLatest = new boolean[batch.size()];
+        Written[] repeats = new Written[batch.size()];
         Map<Key, Integer> positionInBatch = new HashMap<>();
         for (int i = 0; i < batch.size(); i++) {
             Key key = keys.get(i);
             Latest prev = latest.get(key);
+            if (prev != null && Arrays.equals(prev.contentHash(), batch.get(i).contentHash())) {
+                // the latest revision already says this: no new one (the same file sent twice doubles nothing)
+                repeats[i] = new Written(batch.get(i).line(), prev.id(), prev.revision(), false);
+                continue;
+            }
             revisions[i] = prev == null ? 1 : prev.revision() + 1;
             if (prev != null && !prev.inBatch()) superseded.add(prev.id());
             Integer earlier = positionInBatch.put(key, i);
             if (earlier != null) isLatest[earlier] = false;
             isLatest[i] = true;
-            latest.put(key, new Latest(ids[i], revisions[i], true));
+            latest.put(key, new Latest(ids[i], revisions[i], true, batch.get(i).contentHash()));
         }
         if (!superseded.isEmpty()) {
             try (PreparedStatement s = c.prepareStatement("update report set is_latest = false where id = any(?)")) {
@@ -112,9 +133,13 @@ public class BulkWriter {
         Map<Integer, CopyBuffer> figuresByYear = new TreeMap<>();
         CopyBuffer sources = new CopyBuffer();
         CopyBuffer checks = new CopyBuffer();
-        List<BulkLine> out = new ArrayList<>(batch.size());
+        List<Written> out = new ArrayList<>(batch.size());
         for (int i = 0; i < batch.size(); i++) {
             Pending p = batch.get(i);
+            if (repeats[i] != null) {
+                out.add(repeats[i]);
+                continue;
+            }
             CanonicalReport r = p.report();
             Assessment a = p.assessment();
             reports.value(ids[i])
@@ -132,6 +157,7 @@ public class BulkWriter {
                     .value(p.agency().sector().key())
                     .textArray(a.missing())
                     .value(a.failedChecks())
+                    .value(p.contentHash())
                     .endRow();
             CopyBuffer figures = figuresByYear.computeIfAbsent(r.year(), y -> new CopyBuffer());
             for (Map.Entry<String, Figure> e : a.figures().entrySet()) {
@@ -175,12 +201,13 @@ public class BulkWriter {
                         .value(stored.finding())
                         .endRow();
             }
-            out.add(BulkLine.stored(p.line(), ids[i], revisions[i]));
+            out.add(new Written(p.line(), ids[i], revisions[i], true));
         }
         reports.copyInto(
                 c,
                 "report (id, agency_id, year, revision, is_latest, format, published_on, source_url,"
-                        + " document_id, region_code, province_code, city_code, sector, missing, failed_checks)");
+                        + " document_id, region_code, province_code, city_code, sector, missing, failed_checks,"
+                        + " content_sha256)");
         long t2 = System.nanoTime();
         for (CopyBuffer figures : figuresByYear.values())
             figures.copyInto(c, "figure (report_id, metric_id, value, bound, year)");
@@ -261,7 +288,7 @@ public class BulkWriter {
         Map<Key, Latest> out = new HashMap<>();
         try (PreparedStatement s = c.prepareStatement(
                 """
-                select r.agency_id, r.year, r.id, r.revision
+                select r.agency_id, r.year, r.id, r.revision, r.content_sha256
                 from report r join unnest(?::bigint[], ?::smallint[]) as k(agency_id, year)
                   on r.agency_id = k.agency_id and r.year = k.year
                 where r.is_latest
@@ -275,7 +302,9 @@ public class BulkWriter {
                             "smallint", keys.stream().map(k -> (short) k.year()).toArray()));
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
-                    out.put(new Key(rs.getLong(1), rs.getInt(2)), new Latest(rs.getLong(3), rs.getInt(4), false));
+                    out.put(
+                            new Key(rs.getLong(1), rs.getInt(2)),
+                            new Latest(rs.getLong(3), rs.getInt(4), false, rs.getBytes(5)));
                 }
             }
         }

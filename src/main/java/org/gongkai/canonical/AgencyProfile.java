@@ -1,4 +1,4 @@
-package org.gongkai.agencies;
+package org.gongkai.canonical;
 
 import org.gongkai.regions.Region;
 import org.gongkai.regions.RegionLevel;

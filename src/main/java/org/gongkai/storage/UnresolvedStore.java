@@ -1,7 +1,5 @@
-package org.gongkai.reports;
+package org.gongkai.storage;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.sql.Connection;
@@ -13,14 +11,12 @@ import java.sql.Types;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.gongkai.agencies.AgencyProfile;
-import org.gongkai.agencies.AgencyStore;
+import org.gongkai.canonical.AgencyProfile;
 import org.gongkai.canonical.CanonicalReport;
 import org.gongkai.checks.Assessment;
 import org.gongkai.regions.DepartmentAliases;
 import org.gongkai.regions.Region;
 import org.gongkai.regions.RegionDirectory;
-import org.gongkai.storage.Rollups;
 
 /**
  * Writes unresolved reports (no agency, never latest, counted nowhere) and turns one into an ordinary latest revision
@@ -49,20 +45,25 @@ public class UnresolvedStore {
             String printedAgency) {
 
         public boolean unresolved() {
-            return StoredReport.UNRESOLVED.equals(status);
-        }
-
-        /** What is known of the identity, completed by what a resolver gives (null parts of {@code given}). */
-        public IdentityClaim completedBy(IdentityClaim given) {
-            String name = given.agencyName() != null ? given.agencyName() : agencyName;
-            // the region the document resolved to belongs to the name it gave, not to another one
-            String region = given.regionCode() != null
-                    ? given.regionCode()
-                    : java.util.Objects.equals(name, agencyName) ? regionCode : null;
-            Integer y = given.year() != null ? given.year() : year == ReportReader.UNKNOWN_YEAR ? null : year;
-            return new IdentityClaim(name, region, y);
+            return UNRESOLVED.equals(status);
         }
     }
+
+    /** The {@code report.status} of a report kept unresolved. */
+    public static final String UNRESOLVED = "unresolved";
+
+    /** The year stored for a report whose year is unknown: 0 falls into the figure table's catch-all partition. */
+    public static final int UNKNOWN_YEAR = 0;
+
+    /**
+     * Why a report is kept unresolved, as stored with it.
+     *
+     * @param missing which of {@code agency}, {@code regionCode}, {@code year} could not be resolved
+     * @param candidatesJson what the document offered for its identity, as JSON
+     * @param scope the narrowest region containing every region the document offered; null when none
+     * @param year the year when the document gave one within bounds, else {@link #UNKNOWN_YEAR}
+     */
+    public record Gaps(List<String> missing, String candidatesJson, String scope, int year) {}
 
     @Inject
     ReportStore reports;
@@ -76,10 +77,7 @@ public class UnresolvedStore {
     @Inject
     RegionDirectory regions;
 
-    @Inject
-    ObjectMapper json;
-
-    public long insert(Connection c, CanonicalReport r, Assessment a, Long documentId, UnresolvedIdentity identity)
+    public long insert(Connection c, CanonicalReport r, Assessment a, Long documentId, Gaps identity)
             throws SQLException {
         Region scope = regions.find(identity.scope()).orElse(null);
         long reportId;
@@ -103,7 +101,7 @@ public class UnresolvedStore {
             s.setArray(10, c.createArrayOf("text", a.missing().toArray()));
             s.setInt(11, (int) a.failedChecks());
             s.setArray(12, c.createArrayOf("text", identity.missing().toArray()));
-            s.setString(13, candidatesJson(identity));
+            s.setString(13, identity.candidatesJson());
             try (ResultSet rs = s.executeQuery()) {
                 rs.next();
                 reportId = rs.getLong(1);
@@ -206,13 +204,5 @@ public class UnresolvedStore {
                 written.add(documentName);
         }
         return written;
-    }
-
-    private String candidatesJson(UnresolvedIdentity identity) {
-        try {
-            return json.writeValueAsString(identity.candidates());
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -1,4 +1,4 @@
-package org.gongkai.reports;
+package org.gongkai.storage;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -13,16 +13,12 @@ import java.sql.Types;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import org.gongkai.agencies.AgencyProfile;
-import org.gongkai.agencies.AgencyStore;
+import org.gongkai.canonical.AgencyProfile;
 import org.gongkai.canonical.CanonicalReport;
 import org.gongkai.canonical.CheckResult;
 import org.gongkai.canonical.Figure;
 import org.gongkai.canonical.Source;
 import org.gongkai.checks.Assessment;
-import org.gongkai.storage.AdvisoryLocks;
-import org.gongkai.storage.MetricIds;
-import org.gongkai.storage.Rollups;
 
 /**
  * Writes one report revision: the agency, the report row (earlier revisions stop being latest), its figures,
@@ -47,12 +43,18 @@ public class ReportStore {
      * Writes the revision; {@code printedName} is the agency's name as its document printed it (null for none), which
      * with the name the report gives is recorded as an alias of the agency where it differs from the canonical one.
      */
-    public long insert(
+    public Written insert(
             Connection c, AgencyProfile agency, CanonicalReport r, Assessment a, Long documentId, String printedName)
             throws SQLException {
         takeBulkLockShared(c);
         long agencyId = agencies.idOf(c, agency);
         agencies.recordAliases(c, agencyId, agency.name(), Arrays.asList(r.agencyName(), printedName), documentId);
+        byte[] hash = ContentHash.of(r);
+        // a document's report is one with its document (the bytes deduplicate it); a JSON one is its content
+        if (documentId == null) {
+            Long same = latestWithContent(c, agencyId, r.year(), hash);
+            if (same != null) return new Written(same, false);
+        }
         Succession next = succeed(c, agencyId, r.year());
         int revision = next.revision();
         Long superseded = next.superseded();
@@ -60,8 +62,9 @@ public class ReportStore {
         try (PreparedStatement s = c.prepareStatement(
                 """
                 insert into report (agency_id, year, revision, is_latest, format, published_on, source_url, document_id,
-                                    region_code, province_code, city_code, sector, missing, failed_checks)
-                values (?, ?, ?, true, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id
+                                    region_code, province_code, city_code, sector, missing, failed_checks,
+                                    content_sha256)
+                values (?, ?, ?, true, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id
                 """)) {
             s.setLong(1, agencyId);
             s.setInt(2, r.year());
@@ -76,6 +79,7 @@ public class ReportStore {
             s.setString(11, agency.sector().key());
             s.setArray(12, c.createArrayOf("text", a.missing().toArray()));
             s.setInt(13, (int) a.failedChecks());
+            s.setBytes(14, hash);
             try (ResultSet rs = s.executeQuery()) {
                 rs.next();
                 reportId = rs.getLong(1);
@@ -87,14 +91,39 @@ public class ReportStore {
         Rollups.Deltas deltas = new Rollups.Deltas(metricIds);
         deltas.add(agency.region(), r.year(), a.figures());
         deltas.flush(c);
-        return reportId;
+        return new Written(reportId, true);
+    }
+
+    /** The revision a submission is answered with: a new one ({@code created}), or the latest it equals. */
+    public record Written(long id, boolean created) {}
+
+    /** The latest revision of the agency-year when its content hash is {@code hash}, else null; takes the lock. */
+    private static Long latestWithContent(Connection c, long agencyId, int year, byte[] hash) throws SQLException {
+        lockAgencyYear(c, agencyId, year);
+        try (PreparedStatement s = c.prepareStatement(
+                "select id from report where agency_id = ? and year = ? and is_latest and content_sha256 = ?")) {
+            s.setLong(1, agencyId);
+            s.setInt(2, year);
+            s.setBytes(3, hash);
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next() ? rs.getLong(1) : null;
+            }
+        }
+    }
+
+    /** Revisions of one agency-year one at a time (re-entrant within a transaction). */
+    private static void lockAgencyYear(Connection c, long agencyId, int year) throws SQLException {
+        try (PreparedStatement lock = c.prepareStatement("select pg_advisory_xact_lock(?)")) {
+            lock.setLong(1, (agencyId << 16) | year);
+            lock.execute();
+        }
     }
 
     /** The revision a new latest report of an agency-year takes, and the latest one it supersedes (or null). */
-    record Succession(int revision, Long superseded) {}
+    public record Succession(int revision, Long superseded) {}
 
     /** Never inside a bulk batch: taken before any row lock (the agency upsert), as the batch takes its own. */
-    static void takeBulkLockShared(Connection c) throws SQLException {
+    public static void takeBulkLockShared(Connection c) throws SQLException {
         try (PreparedStatement lock = c.prepareStatement("select pg_advisory_xact_lock_shared(?)")) {
             lock.setLong(1, AdvisoryLocks.BULK);
             lock.execute();
@@ -105,11 +134,8 @@ public class ReportStore {
      * Makes room for a new latest revision of (agency, year): takes the agency-year lock (revisions one at a time),
      * numbers the new revision and takes the current latest off {@code is_latest}.
      */
-    static Succession succeed(Connection c, long agencyId, int year) throws SQLException {
-        try (PreparedStatement lock = c.prepareStatement("select pg_advisory_xact_lock(?)")) {
-            lock.setLong(1, (agencyId << 16) | year);
-            lock.execute();
-        }
+    public static Succession succeed(Connection c, long agencyId, int year) throws SQLException {
+        lockAgencyYear(c, agencyId, year);
         int revision;
         try (PreparedStatement s = c.prepareStatement(
                 "select coalesce(max(revision), 0) + 1 from report where agency_id = ? and year = ?")) {
@@ -132,7 +158,7 @@ public class ReportStore {
         return new Succession(revision, superseded);
     }
 
-    void insertFigures(Connection c, long reportId, int year, Map<String, Figure> figures) throws SQLException {
+    public void insertFigures(Connection c, long reportId, int year, Map<String, Figure> figures) throws SQLException {
         try (PreparedStatement f = c.prepareStatement(
                         "insert into figure (report_id, metric_id, value, bound, year) values (?, ?, ?, ?, ?)");
                 PreparedStatement src = c.prepareStatement(
@@ -171,7 +197,7 @@ public class ReportStore {
         }
     }
 
-    void insertChecks(Connection c, long reportId, Assessment a) throws SQLException {
+    public void insertChecks(Connection c, long reportId, Assessment a) throws SQLException {
         try (PreparedStatement s = c.prepareStatement(
                 """
                 insert into report_check (report_id, ordinal, rule, row_key, column_key, passed, expected, actual,

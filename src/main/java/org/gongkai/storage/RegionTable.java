@@ -1,4 +1,4 @@
-package org.gongkai.regions;
+package org.gongkai.storage;
 
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.runtime.Startup;
@@ -8,6 +8,9 @@ import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import org.gongkai.regions.Region;
+import org.gongkai.regions.RegionDirectory;
+import org.gongkai.regions.RegionLevel;
 
 /** Loads the shipped region list into the {@code region} table at start-up; existing rows are kept. */
 @Startup

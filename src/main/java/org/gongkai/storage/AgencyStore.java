@@ -1,5 +1,6 @@
-package org.gongkai.agencies;
+package org.gongkai.storage;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -8,12 +9,14 @@ import java.sql.Types;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.Set;
+import org.gongkai.canonical.AgencyProfile;
 
 /**
  * Finds or creates the agency row for a profile; an agency is its canonical name within its region, and the other
  * names its reports were filed under (平潭县人社局, 平潭综合实验区管委会) are its aliases ({@code agency_alias}).
  */
-public final class AgencyStore {
+@ApplicationScoped
+public class AgencyStore {
 
     private static final String UPSERT =
             """
