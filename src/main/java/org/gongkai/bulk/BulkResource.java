@@ -1,8 +1,8 @@
 package org.gongkai.bulk;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import jakarta.annotation.security.RolesAllowed;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -34,13 +34,13 @@ import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
-import org.gongkai.security.Roles;
 import org.gongkai.config.GongkaiConfig;
 import org.gongkai.problems.FieldError;
 import org.gongkai.problems.ProblemException;
 import org.gongkai.reports.IdempotencyKey;
 import org.gongkai.reports.RequestBodies;
 import org.gongkai.reports.RequestText;
+import org.gongkai.security.Roles;
 import org.gongkai.storage.BulkJobStore;
 import org.jboss.resteasy.reactive.RestPath;
 

@@ -28,15 +28,13 @@ import org.gongkai.config.GongkaiConfig;
 import org.gongkai.parsing.Hints;
 import org.gongkai.problems.ProblemException;
 import org.gongkai.regions.RegionCode;
+import org.gongkai.reports.IdempotencyKey;
 import org.gongkai.reports.ReportReader;
 import org.gongkai.reports.RequestBodies;
 import org.gongkai.reports.StoredReport;
 import org.gongkai.security.PublicLinks;
 import org.gongkai.security.Roles;
 import org.gongkai.security.Scope;
-import org.gongkai.regions.RegionDirectory;
-import org.gongkai.reports.IdempotencyKey;
-import org.gongkai.reports.RequestBodies;
 import org.gongkai.storage.DocumentStore;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
@@ -57,7 +55,6 @@ public class DocumentResource {
 
     @Inject
     DocumentReader reader;
-
 
     @Inject
     Scope scope;
