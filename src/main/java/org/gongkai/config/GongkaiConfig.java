@@ -89,5 +89,12 @@ public interface GongkaiConfig {
 
         /** Its port ({@code GONGKAI_EMBEDDED_PORT}); default: a free one. */
         Optional<Integer> port();
+
+        /**
+         * The password of its {@code postgres} role ({@code GONGKAI_EMBEDDED_PASSWORD}); default: one generated at the
+         * first start and kept in the data directory ({@code gongkai-postgres.password}, mode 600). Every connection
+         * proves it with scram-sha-256.
+         */
+        Optional<String> password();
     }
 }

