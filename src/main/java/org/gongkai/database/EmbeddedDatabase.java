@@ -122,6 +122,10 @@ public final class EmbeddedDatabase implements AutoCloseable {
         return password;
     }
 
+    public int port() {
+        return postgres.getPort();
+    }
+
     public Path dataDirectory() {
         return dataDirectory;
     }
