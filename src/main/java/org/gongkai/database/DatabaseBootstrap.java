@@ -1,6 +1,7 @@
 package org.gongkai.database;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Optional;
 import org.jboss.logging.Logger;
 
@@ -29,6 +30,7 @@ public final class DatabaseBootstrap {
         Optional<String> password =
                 Optional.ofNullable(setting("gongkai.embedded.password", "GONGKAI_EMBEDDED_PASSWORD"));
         EmbeddedDatabase db = EmbeddedDatabase.start(dataDir, port, true, password, true);
+        db.restartWhenDead(Duration.ofSeconds(2));
         System.setProperty("quarkus.datasource.jdbc.url", db.jdbcUrl());
         System.setProperty("quarkus.datasource.username", db.username());
         System.setProperty("quarkus.datasource.password", db.password());

@@ -14,7 +14,8 @@ import org.jboss.logging.Logger;
 /**
  * Clears the way for a start on a data directory whose last owner died without stopping its PostgreSQL (kill -9 of
  * the service): stops the orphaned postmaster named in {@code postmaster.pid} once it is proven to be a PostgreSQL
- * running on this very directory, and removes a pid file whose process is gone or is something else.
+ * running on this very directory, ends what is left of a killed one, and removes a pid file whose process is gone or
+ * is something else.
  */
 final class OrphanedServer {
 
@@ -26,24 +27,23 @@ final class OrphanedServer {
     /** Returns normally once no PostgreSQL runs on {@code dataDirectory} and no stale pid file is left in it. */
     static void clear(Path dataDirectory) {
         Path pidFile = dataDirectory.resolve("postmaster.pid");
-        if (!Files.exists(pidFile)) return;
-        Optional<Long> pid = pidIn(pidFile);
-        if (pid.isEmpty()) {
-            deleteStale(pidFile, "unreadable");
-            return;
+        if (Files.exists(pidFile)) {
+            Optional<Long> pid = pidIn(pidFile);
+            Optional<ProcessHandle> postmaster = pid.flatMap(ProcessHandle::of)
+                    .filter(ProcessHandle::isAlive)
+                    .filter(p -> isPostgresOf(p.pid(), dataDirectory));
+            if (postmaster.isPresent()) {
+                LOG.warnf(
+                        "An orphaned embedded PostgreSQL (pid %d) still runs on %s (its last owner died without"
+                                + " stopping it): stopping it",
+                        postmaster.get().pid(), dataDirectory.toAbsolutePath());
+                stop(postmaster.get(), dataDirectory);
+            }
         }
-        Optional<ProcessHandle> process = ProcessHandle.of(pid.get()).filter(ProcessHandle::isAlive);
-        if (process.isEmpty() || !isPostgresOf(pid.get(), dataDirectory)) {
-            deleteStale(
-                    pidFile, "its process " + pid.get() + (process.isEmpty() ? " is gone" : " is not our PostgreSQL"));
-            return;
-        }
-        LOG.warnf(
-                "An orphaned embedded PostgreSQL (pid %d) still runs on %s (its last owner died without stopping it):"
-                        + " stopping it",
-                pid.get(), dataDirectory.toAbsolutePath());
-        stop(process.get(), dataDirectory);
-        deleteStale(pidFile, "its process " + pid.get() + " was stopped");
+        // Backends of a postmaster that was killed outlive it for a moment and still use the directory and its
+        // shared memory: only once none is left may the pid file go (PostgreSQL would refuse to start over them).
+        killLeftovers(dataDirectory);
+        deleteStale(pidFile, "no process runs on the directory any more");
     }
 
     /** The postmaster's pid: the first line of {@code postmaster.pid}; empty when the file is absent or garbled. */
@@ -110,9 +110,27 @@ final class OrphanedServer {
         }
     }
 
+    /** SIGKILL to every postgres process still working in the directory (a dead postmaster's backends). */
+    private static void killLeftovers(Path dataDirectory) {
+        List<ProcessHandle> leftovers = ProcessHandle.allProcesses()
+                .filter(p -> p.pid() != ProcessHandle.current().pid() && isPostgresOf(p.pid(), dataDirectory))
+                .toList();
+        if (leftovers.isEmpty()) return;
+        LOG.warnf("Stopping %d leftover PostgreSQL processes on %s", leftovers.size(), dataDirectory.toAbsolutePath());
+        leftovers.forEach(ProcessHandle::destroyForcibly);
+        for (ProcessHandle p : leftovers) {
+            try {
+                p.onExit().get(10, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                throw new IllegalStateException(
+                        "cannot stop PostgreSQL process " + p.pid() + " on " + dataDirectory, e);
+            }
+        }
+    }
+
     private static void deleteStale(Path pidFile, String why) {
         try {
-            if (Files.deleteIfExists(pidFile)) LOG.warnf("Removed the stale %s: %s", pidFile, why);
+            if (Files.deleteIfExists(pidFile)) LOG.infof("Removed the stale %s: %s", pidFile, why);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot remove the stale " + pidFile, e);
         }

@@ -69,6 +69,33 @@ class EmbeddedRecoveryTest {
     }
 
     @Test
+    void startsTheServerAgainWhenItIsKilledUnderItsOwner() throws Exception {
+        // durable: a throw-away server commits asynchronously, and a kill within 200 ms would lose the table
+        try (EmbeddedDatabase db = EmbeddedDatabase.start(dir, 0, true)) {
+            db.restartWhenDead(Duration.ofMillis(200));
+            execute(db, "create table kept as select 'before' as note");
+            long first = OrphanedServer.pidIn(dir.resolve("postmaster.pid")).orElseThrow();
+            ProcessHandle.of(first).orElseThrow().destroyForcibly(); // kill -9 of the postmaster
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            String note = null;
+            SQLException last = null;
+            while (note == null && System.nanoTime() < deadline) {
+                try {
+                    note = queryOne(db, "select note from kept");
+                } catch (SQLException stillDown) {
+                    last = stillDown;
+                    Thread.sleep(200);
+                }
+            }
+            assertThat(note).as("last failure: %s", last).isEqualTo("before");
+            assertThat(OrphanedServer.pidIn(dir.resolve("postmaster.pid")))
+                    .isPresent()
+                    .get()
+                    .isNotEqualTo(first);
+        }
+    }
+
+    @Test
     void removesAPidFileThatNamesAnotherLiveProcess() throws Exception {
         try (EmbeddedDatabase db = EmbeddedDatabase.start(dir, 0, false)) {
             assertThat(queryOne(db, "select 'up'")).isEqualTo("up");
@@ -152,6 +179,13 @@ class EmbeddedRecoveryTest {
         owner.destroyForcibly(); // SIGKILL: no shutdown hook runs
         owner.waitFor(30, TimeUnit.SECONDS);
         return server;
+    }
+
+    private static void execute(EmbeddedDatabase db, String sql) throws SQLException {
+        try (Connection c = DriverManager.getConnection(db.jdbcUrl(), db.username(), db.password());
+                Statement st = c.createStatement()) {
+            st.execute(sql);
+        }
     }
 
     private static String queryOne(EmbeddedDatabase db, String sql) throws SQLException {
