@@ -20,6 +20,9 @@ public class RunResource {
     @Inject
     RunStore runs;
 
+    @jakarta.ws.rs.core.Context
+    io.vertx.core.http.HttpServerRequest request;
+
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "One export run")
@@ -54,12 +57,8 @@ public class RunResource {
     }
 
     private ExportRun find(String id) {
-        long key;
-        try {
-            key = Long.parseLong(id);
-        } catch (NumberFormatException e) {
-            throw ProblemException.notFound("no export run has the id " + id);
-        }
+        long key = PlainId.parse(id, request == null ? "" : request.uri())
+                .orElseThrow(() -> ProblemException.notFound("no export run has the id " + id));
         return runs.find(key).orElseThrow(() -> ProblemException.notFound("no export run has the id " + id));
     }
 }
