@@ -136,6 +136,28 @@ public interface GongkaiConfig {
         /** Retries of a failed scheduled run. */
         Retry retry();
 
+        /** Limits on schedules. */
+        Schedules schedules();
+
+        interface Schedules {
+
+            /** The shortest time allowed between two runs of one schedule's cron; a cron firing more often is 422. */
+            @WithDefault("PT1H")
+            Duration minInterval();
+
+            /** The longest {@code targetFolder}, in characters. */
+            @WithDefault("255")
+            int folderLength();
+
+            /** The most folder levels in a {@code targetFolder}. */
+            @WithDefault("8")
+            int folderDepth();
+
+            /** Run records kept per schedule (the newest); older ones are deleted after each run. */
+            @WithDefault("100")
+            int keepRuns();
+        }
+
         interface Retry {
 
             /** Attempts in all, the first included. */
@@ -162,5 +184,12 @@ public interface GongkaiConfig {
 
         /** Its port ({@code GONGKAI_EMBEDDED_PORT}); default: a free one. */
         Optional<Integer> port();
+
+        /**
+         * The password of its {@code postgres} role ({@code GONGKAI_EMBEDDED_PASSWORD}); default: one generated at the
+         * first start and kept in the data directory ({@code gongkai-postgres.password}, mode 600). Every connection
+         * proves it with scram-sha-256.
+         */
+        Optional<String> password();
     }
 }

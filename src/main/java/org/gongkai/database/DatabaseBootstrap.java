@@ -1,12 +1,15 @@
 package org.gongkai.database;
 
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
 import org.jboss.logging.Logger;
 
 /**
  * Decides, before Quarkus starts, which PostgreSQL the service uses: the one {@code quarkus.datasource.jdbc.url}
  * names (system property or {@code QUARKUS_DATASOURCE_JDBC_URL}), or else a private embedded one whose data directory
- * is {@code gongkai.embedded.data-dir} ({@code GONGKAI_EMBEDDED_DATA_DIR}, default {@code ./data/postgres}).
+ * is {@code gongkai.embedded.data-dir} ({@code GONGKAI_EMBEDDED_DATA_DIR}, default {@code ./data/postgres}), with the
+ * password {@code gongkai.embedded.password} or the one it generated and keeps there.
  */
 public final class DatabaseBootstrap {
 
@@ -24,7 +27,10 @@ public final class DatabaseBootstrap {
                 Path.of(orDefault(setting("gongkai.embedded.data-dir", "GONGKAI_EMBEDDED_DATA_DIR"), "data/postgres"));
         int port = Integer.parseInt(orDefault(setting("gongkai.embedded.port", "GONGKAI_EMBEDDED_PORT"), "0"));
         LOG.infof("No database configured: starting the embedded PostgreSQL 17 in %s", dataDir.toAbsolutePath());
-        EmbeddedDatabase db = EmbeddedDatabase.start(dataDir, port);
+        Optional<String> password =
+                Optional.ofNullable(setting("gongkai.embedded.password", "GONGKAI_EMBEDDED_PASSWORD"));
+        EmbeddedDatabase db = EmbeddedDatabase.start(dataDir, port, true, password, true);
+        db.restartWhenDead(Duration.ofSeconds(2));
         System.setProperty("quarkus.datasource.jdbc.url", db.jdbcUrl());
         System.setProperty("quarkus.datasource.username", db.username());
         System.setProperty("quarkus.datasource.password", db.password());

@@ -86,6 +86,7 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response unexpected(Exception e) {
+        if (DatabaseUnavailable.causes(e)) return databaseUnavailable(e);
         LOG.error("unexpected failure on " + path(), e);
         return respond(new Problem(
                 "/problems/internal",
@@ -95,6 +96,22 @@ public class ProblemMapper {
                 path(),
                 List.of(),
                 null));
+    }
+
+    /** 503 while PostgreSQL is unreachable; the pool reconnects by itself when it returns. */
+    private Response databaseUnavailable(Exception e) {
+        LOG.warnf("database unavailable on %s: %s", path(), e.getMessage());
+        Problem p = new Problem(
+                "/problems/database-unavailable",
+                "Database unavailable",
+                503,
+                "the database cannot be reached just now; retry later",
+                path(),
+                List.of(),
+                null);
+        return Response.fromResponse(respond(p))
+                .header("Retry-After", DatabaseUnavailable.RETRY_AFTER_SECONDS)
+                .build();
     }
 
     private String path() {

@@ -16,7 +16,10 @@ import java.util.stream.Stream;
  */
 public class TestDatabase implements QuarkusTestResourceLifecycleManager {
 
-    private EmbeddedDatabase embedded;
+    /** The embedded server of the running application, for the test that takes it away and brings it back. */
+    private static volatile TestDatabase current;
+
+    private volatile EmbeddedDatabase embedded;
     private Path dataDir;
     private String externalUrl;
     private String externalUser;
@@ -49,6 +52,7 @@ public class TestDatabase implements QuarkusTestResourceLifecycleManager {
             throw new UncheckedIOException(e);
         }
         embedded = EmbeddedDatabase.start(dataDir, 0, false);
+        current = this;
         return Map.of(
                 "quarkus.datasource.jdbc.url", embedded.jdbcUrl(),
                 "quarkus.datasource.username", embedded.username(),
@@ -65,8 +69,26 @@ public class TestDatabase implements QuarkusTestResourceLifecycleManager {
         }
     }
 
+    /** Whether {@link #outage} can run: only on the embedded server, never on an external one. */
+    static boolean canStopTheServer() {
+        return current != null && current.embedded != null;
+    }
+
+    /** Stops the application's PostgreSQL (fast shutdown), runs {@code whileDown}, and starts it again on its port. */
+    static void outage(Runnable whileDown) {
+        TestDatabase db = current;
+        int port = db.embedded.port();
+        db.embedded.close();
+        try {
+            whileDown.run();
+        } finally {
+            db.embedded = EmbeddedDatabase.start(db.dataDir, port, false);
+        }
+    }
+
     @Override
     public void stop() {
+        if (current == this) current = null;
         if (database != null) admin("drop database if exists " + database + " with (force)");
         if (embedded == null) return;
         embedded.close();

@@ -31,6 +31,11 @@ public class ExportFolders {
         } catch (InvalidPathException e) {
             return Optional.of("is not a valid path: " + e.getReason());
         }
+        var limits = config.exports().schedules();
+        if (folder.length() > limits.folderLength())
+            return Optional.of("must be at most " + limits.folderLength() + " characters");
+        if (p.getNameCount() > limits.folderDepth())
+            return Optional.of("must be at most " + limits.folderDepth() + " folders deep");
         if (p.isAbsolute()) return Optional.of("must be relative to the export root (" + root() + ")");
         for (Path part : p) {
             if (part.toString().equals("..")) return Optional.of("must not leave the export root (\"..\")");

@@ -30,6 +30,9 @@ public class RunResource {
     @Inject
     Scope scope;
 
+    @jakarta.ws.rs.core.Context
+    io.vertx.core.http.HttpServerRequest request;
+
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "One export run")
@@ -64,12 +67,8 @@ public class RunResource {
     }
 
     private ExportRun find(String id) {
-        long key;
-        try {
-            key = Long.parseLong(id);
-        } catch (NumberFormatException e) {
-            throw ProblemException.notFound("no export run has the id " + id);
-        }
+        long key = PlainId.parse(id, request == null ? "" : request.uri())
+                .orElseThrow(() -> ProblemException.notFound("no export run has the id " + id));
         ExportRun run = runs.find(key).orElseThrow(() -> ProblemException.notFound("no export run has the id " + id));
         // a supervisor reads the runs (and files) of schedules under its region only
         if (scope.bound())

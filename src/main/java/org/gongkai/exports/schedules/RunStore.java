@@ -55,6 +55,19 @@ public class RunStore {
         update("update export_run set status = 'failed', finished_at = now(), error = ? where id = ?", error, runId);
     }
 
+    /**
+     * Deletes the schedule's run records beyond the newest {@code keep}, except a running one and one whose file is
+     * still kept (its download must keep working until the file itself is pruned).
+     */
+    public void deleteBeyond(long scheduleId, int keep) {
+        update(
+                "delete from export_run where id in (select id from export_run where schedule_id = ?"
+                        + " order by id desc offset ?) and status <> 'running'"
+                        + " and not (status = 'succeeded' and file_deleted_at is null)",
+                scheduleId,
+                keep);
+    }
+
     public void markFileDeleted(long runId) {
         update("update export_run set file_deleted_at = now() where id = ?", runId);
     }

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.gongkai.config.GongkaiConfig;
 import org.gongkai.exports.ExportFormat;
 import org.gongkai.exports.ExportRequests;
 import org.gongkai.exports.Exporter;
@@ -35,6 +36,9 @@ public class ScheduleRequestReader {
     @Inject
     ExportFolders folders;
 
+    @Inject
+    GongkaiConfig config;
+
     private final ExportRequests requests = new ExportRequests();
 
     public ScheduleDefinition read(String body) {
@@ -49,7 +53,10 @@ public class ScheduleRequestReader {
         String cron = text(root, "cron", errors);
         if (cron != null) {
             try {
-                CRON.parse(cron).validate();
+                CronFrequency.problem(
+                                CRON.parse(cron).validate(),
+                                config.exports().schedules().minInterval())
+                        .ifPresent(m -> errors.add(new FieldError("/cron", m)));
             } catch (IllegalArgumentException e) {
                 errors.add(new FieldError(
                         "/cron",

@@ -172,13 +172,13 @@ public class ScheduleResource {
         return runs.ofSchedule(s.id(), limit);
     }
 
-    static long parse(String id) {
-        try {
-            return Long.parseLong(id);
-        } catch (NumberFormatException e) {
-            throw missing(id);
-        }
+    /** Only plain ASCII digits name a schedule: not {@code ９} (which Long.parseLong reads as 9), not {@code 1;ls}. */
+    long parse(String id) {
+        return PlainId.parse(id, request == null ? "" : request.uri()).orElseThrow(() -> missing(id));
     }
+
+    @jakarta.ws.rs.core.Context
+    io.vertx.core.http.HttpServerRequest request;
 
     private static ProblemException missing(String id) {
         return ProblemException.notFound("no export schedule has the id " + id);

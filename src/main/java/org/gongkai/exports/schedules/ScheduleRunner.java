@@ -66,6 +66,7 @@ public class ScheduleRunner {
                     return Optional.ofNullable(lastRun);
                 }
                 lastRun = runs.start(scheduleId, trigger, attempt);
+                runs.deleteBeyond(scheduleId, config.exports().schedules().keepRuns());
                 try {
                     attempt(schedule.get(), lastRun);
                     prune(schedule.get());
