@@ -29,6 +29,10 @@ public class AuditLog {
 
     /** Records one entry, in its own transaction: an audited write that rolled back is still audited. */
     public void record(AuditEntry entry) {
+        // a refused request's path may hold a NUL (%00), which PostgreSQL text cannot: the entry keeps a visible mark
+        entry.path = storable(entry.path);
+        entry.entityId = storable(entry.entityId);
+        entry.tokenName = storable(entry.tokenName);
         Runnable write = () -> {
             try {
                 QuarkusTransaction.requiringNew().run(entry::persist);
@@ -70,5 +74,9 @@ public class AuditLog {
     @PreDestroy
     void stop() {
         offLoop.shutdown();
+    }
+
+    private static String storable(String text) {
+        return text == null ? null : text.replace('\u0000', '\ufffd');
     }
 }

@@ -1,5 +1,6 @@
 package org.gongkai.security;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -10,8 +11,14 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.gongkai.problems.ProblemException;
 import org.jboss.resteasy.reactive.RestPath;
 
@@ -21,8 +28,13 @@ import org.jboss.resteasy.reactive.RestPath;
 @RolesAllowed(Roles.ADMIN)
 public class TokenResource {
 
+    private static final int MAX_BODY_BYTES = 64 * 1024;
+
     @Inject
     Tokens tokens;
+
+    @Inject
+    ObjectMapper json;
 
     @Inject
     PublicLinks links;
@@ -32,7 +44,23 @@ public class TokenResource {
     @Operation(
             summary = "Create a token: {name, role: admin|submitter|supervisor, regionCode, agency?, ratePerMinute?};"
                     + " the answer holds the token, shown only this once")
-    public Response create(TokenRequest request) {
+    public Response create(
+            @RequestBody(
+                            required = true,
+                            content =
+                                    @Content(
+                                            mediaType = MediaType.APPLICATION_JSON,
+                                            schema = @Schema(implementation = TokenRequest.class),
+                                            examples =
+                                                    @ExampleObject(name = "supervisor", value = TokenRequest.EXAMPLE)))
+                    InputStream body)
+            throws IOException {
+        // read here rather than bound by JAX-RS, so that every malformed body reaches the one problem mapper
+        byte[] bytes = body.readNBytes(MAX_BODY_BYTES + 1);
+        if (bytes.length > MAX_BODY_BYTES)
+            throw new ProblemException(
+                    413, "payload-too-large", "Payload too large", "a token request is at most 64 KiB", List.of());
+        TokenRequest request = bytes.length == 0 ? null : json.readValue(bytes, TokenRequest.class);
         if (request == null) throw ProblemException.invalid("", "must be a JSON object");
         TokenView created = tokens.create(request);
         return Response.created(links.of("api/tokens", created.id()))

@@ -46,7 +46,12 @@ public class BulkJobStore {
      * One line's outcome as stored: {@code stored}, {@code unchanged} (report and revision: the existing one) or
      * {@code rejected} ({@code errorsJson}: the reasons as JSON).
      */
-    public record Line(long line, String status, Long reportId, Integer revision, String errorsJson) {}
+    public record Line(long line, String status, Long reportId, Integer revision, String errorsJson) {
+        public Line {
+            // a reason may quote a field name holding a NUL, whose JSON escape jsonb refuses: keep a visible mark
+            if (errorsJson != null) errorsJson = errorsJson.replace("\\u0000", "\\ufffd");
+        }
+    }
 
     /** A new running job; empty when {@code idempotencyKey} is already another job's. */
     public Optional<Long> start(String idempotencyKey) {

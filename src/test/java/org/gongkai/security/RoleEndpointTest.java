@@ -189,7 +189,7 @@ class RoleEndpointTest {
                         f.subAgency(),
                         "POST",
                         "/api/reports",
-                        report(XJ_AGENCY, "650100", 4),
+                        report(XJ_AGENCY, "650100", 5), // other content: the same again would be unchanged (200)
                         201),
                 new Call(
                         "agency submitter posts for another agency",
