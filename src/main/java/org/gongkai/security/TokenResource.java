@@ -1,5 +1,6 @@
 package org.gongkai.security;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -60,7 +61,17 @@ public class TokenResource {
         if (bytes.length > MAX_BODY_BYTES)
             throw new ProblemException(
                     413, "payload-too-large", "Payload too large", "a token request is at most 64 KiB", List.of());
-        TokenRequest request = bytes.length == 0 ? null : json.readValue(bytes, TokenRequest.class);
+        TokenRequest request;
+        try {
+            request = bytes.length == 0 ? null : json.readValue(bytes, TokenRequest.class);
+        } catch (JsonProcessingException e) {
+            throw new ProblemException(
+                    400,
+                    "malformed-json",
+                    "Malformed JSON",
+                    "the body is not a JSON object of name, role, regionCode, agency and ratePerMinute",
+                    List.of());
+        }
         if (request == null) throw ProblemException.invalid("", "must be a JSON object");
         TokenView created = tokens.create(request);
         return Response.created(links.of("api/tokens", created.id()))

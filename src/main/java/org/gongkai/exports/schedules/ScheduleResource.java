@@ -173,7 +173,7 @@ public class ScheduleResource {
     }
 
     /** Only plain ASCII digits name a schedule: not {@code ９} (which Long.parseLong reads as 9), not {@code 1;ls}. */
-    long parse(String id) {
+    private long parse(String id) {
         return PlainId.parse(id, request == null ? "" : request.uri()).orElseThrow(() -> missing(id));
     }
 
