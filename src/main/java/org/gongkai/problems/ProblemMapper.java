@@ -1,6 +1,7 @@
 package org.gongkai.problems;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import io.vertx.ext.web.RoutingContext;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.WebApplicationException;
@@ -21,8 +22,18 @@ public class ProblemMapper {
     UriInfo uriInfo;
 
     @ServerExceptionMapper
-    public Response problem(ProblemException e) {
+    public Response problem(ProblemException e, RoutingContext request) {
+        if (e.status() == 413 && request != null) closeAfterAnswer(request);
         return respond(e.toProblem(path()));
+    }
+
+    /**
+     * A body refused as too large is left unread, and Vert.x would buffer the rest of it, however large, while the
+     * connection stays open: the connection is closed once the 413 is written, so the client stops sending.
+     */
+    private static void closeAfterAnswer(RoutingContext request) {
+        request.response().putHeader("Connection", "close");
+        request.addEndHandler(done -> request.request().connection().close());
     }
 
     @ServerExceptionMapper
