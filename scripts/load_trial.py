@@ -12,6 +12,7 @@ import shutil
 import sys
 import threading
 import time
+import urllib.parse
 from pathlib import Path
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
@@ -129,7 +130,7 @@ def trial(args, token, service, singles, bulk_file, documents):
 
     def bulk_client(seed):
         c = ts.Client("127.0.0.1", args.http_port, token, timeout=600)
-        source = chunks_forever(bulk_file, args.bulk_lines, seed)
+        source = chunks_forever(bulk_file, args.bulk_lines, seed, args.bulk_clients)
         while not stop.is_set():
             block = next(source)
             t0 = time.perf_counter()
@@ -163,7 +164,8 @@ def trial(args, token, service, singles, bulk_file, documents):
         while not stop.is_set():
             name, data = documents[n % len(documents)]
             n += 1
-            url = "/api/documents?sourceUrl=https://example.gov.cn/trial/%d/%d/%s" % (seed, n, name)
+            url = "/api/documents?sourceUrl=" + urllib.parse.quote(
+                "https://example.gov.cn/trial/%d/%d/%s" % (seed, n, name), safe="")
             timed(c, kinds["document"], (200, 201, 202, 422), "POST", url, data, "application/octet-stream")
             time.sleep(rnd.uniform(0.1, 0.4))
         c.close()
@@ -239,10 +241,13 @@ def trial(args, token, service, singles, bulk_file, documents):
     return 0 if passed else 1
 
 
-def chunks_forever(path, lines, seed):
-    """The bulk file in chunks, again from the start when it runs out (re-sent lines answer `unchanged`)."""
+def chunks_forever(path, lines, seed, clients):
+    """Every clients-th chunk of the bulk file from chunk seed-1 (each bulk client its own share), again from the
+    start when it runs out (re-sent lines answer `unchanged`)."""
     while True:
-        yield from ts.chunks(path, lines)
+        for i, block in enumerate(ts.chunks(path, lines)):
+            if i % clients == seed - 1:
+                yield block
 
 
 def seed_documents(here):
