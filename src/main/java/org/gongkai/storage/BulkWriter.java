@@ -224,9 +224,8 @@ public class BulkWriter {
                 "report_check (report_id, ordinal, rule, row_key, column_key, passed, expected, actual,"
                         + " message, finding)");
 
-        // superseded revisions leave the roll-ups from what is stored; the new ones enter from memory, pre-summed
-        AdvisoryLocks.rollupsExclusive(c);
-        rollups.apply(c, superseded, superseded.stream().map(x -> -1).toList());
+        // superseded revisions leave the roll-ups from what is stored; the new ones enter from memory, pre-summed and
+        // staged before the roll-up lock, so that single writers wait for the upserts alone
         long t3b = System.nanoTime();
         Rollups.Deltas deltas = new Rollups.Deltas(metricIds);
         for (int i = 0; i < batch.size(); i++) {
@@ -236,11 +235,14 @@ public class BulkWriter {
                         batch.get(i).report().year(),
                         batch.get(i).assessment().figures());
         }
+        deltas.stage(c);
         long t4 = System.nanoTime();
         int rows = deltas.size();
-        deltas.flush(c);
+        AdvisoryLocks.rollupsExclusive(c);
+        rollups.apply(c, superseded, superseded.stream().map(x -> -1).toList());
+        deltas.merge(c);
         LOG.debugf(
-                "batch of %d: prepare %d ms, build rows %d ms, copy figures %d ms, checks and sources %d ms, roll-ups %d ms (%d rows; summed in %d ms)",
+                "batch of %d: prepare %d ms, build rows %d ms, copy figures %d ms, checks, sources and staged roll-ups %d ms, roll-ups under the lock %d ms (%d rows; summed and staged in %d ms)",
                 batch.size(),
                 (t1 - t0) / 1_000_000,
                 (t2 - t1) / 1_000_000,

@@ -86,11 +86,12 @@ public class ReportStore {
         }
         insertFigures(c, reportId, r.year(), a.figures());
         insertChecks(c, reportId, a);
-        AdvisoryLocks.rollupsShared(c);
-        if (superseded != null) rollups.apply(c, List.of(superseded), List.of(-1));
         Rollups.Deltas deltas = new Rollups.Deltas(metricIds);
         deltas.add(agency.region(), r.year(), a.figures());
-        deltas.flush(c);
+        deltas.stage(c);
+        AdvisoryLocks.rollupsShared(c);
+        if (superseded != null) rollups.apply(c, List.of(superseded), List.of(-1));
+        deltas.merge(c);
         return new Written(reportId, true);
     }
 

@@ -14,6 +14,8 @@ import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.Tag;
@@ -24,6 +26,9 @@ import org.junit.jupiter.api.Test;
 @Tag("database")
 class WriterFairnessTest {
 
+    // not the common pool: on two cores it runs one task at a time, and nothing would be concurrent
+    private static final ExecutorService CLIENTS = Executors.newFixedThreadPool(8);
+
     @Inject
     AgroalDataSource dataSource;
 
@@ -33,12 +38,14 @@ class WriterFairnessTest {
     }
 
     private static CompletableFuture<Integer> postAsync(String body) {
-        return CompletableFuture.supplyAsync(() -> given().contentType(ContentType.JSON)
-                .body(body)
-                .post("/api/reports")
-                .then()
-                .extract()
-                .statusCode());
+        return CompletableFuture.supplyAsync(
+                () -> given().contentType(ContentType.JSON)
+                        .body(body)
+                        .post("/api/reports")
+                        .then()
+                        .extract()
+                        .statusCode(),
+                CLIENTS);
     }
 
     /** Holds an advisory lock in an open transaction, as a running bulk batch holds it. */
@@ -91,16 +98,18 @@ class WriterFairnessTest {
                 posts.add(postAsync(report(agencies[i], "150300", year, 1000 + 100 * round + i)));
             }
             String body = ndjson.toString();
-            loads.add(CompletableFuture.supplyAsync(() -> given().config(io.restassured.RestAssured.config()
-                            .encoderConfig(io.restassured.config.EncoderConfig.encoderConfig()
-                                    .encodeContentTypeAs("application/x-ndjson", ContentType.TEXT)))
-                    .contentType("application/x-ndjson; charset=UTF-8")
-                    .body(body)
-                    .post("/api/reports/bulk")
-                    .then()
-                    .statusCode(200)
-                    .extract()
-                    .asString()));
+            loads.add(CompletableFuture.supplyAsync(
+                    () -> given().config(io.restassured.RestAssured.config()
+                                    .encoderConfig(io.restassured.config.EncoderConfig.encoderConfig()
+                                            .encodeContentTypeAs("application/x-ndjson", ContentType.TEXT)))
+                            .contentType("application/x-ndjson; charset=UTF-8")
+                            .body(body)
+                            .post("/api/reports/bulk")
+                            .then()
+                            .statusCode(200)
+                            .extract()
+                            .asString(),
+                    CLIENTS));
         }
         for (CompletableFuture<Integer> p : posts)
             assertThat(p.get(60, TimeUnit.SECONDS)).isEqualTo(201);
