@@ -95,6 +95,8 @@ public final class EmbeddedDatabase implements AutoCloseable {
                     .setServerConfig("work_mem", "64MB")
                     .setServerConfig("maintenance_work_mem", "512MB")
                     .setServerConfig("max_connections", "100")
+                    // a bulk batch holds one advisory lock per agency-year (2,500 by default) in the shared lock table
+                    .setServerConfig("max_locks_per_transaction", "256")
                     .setServerConfig("random_page_cost", "1.1")
                     .setOutputRedirector(ProcessBuilder.Redirect.appendTo(new java.io.File("/tmp/pgdebug.log")))
                     .setErrorRedirector(ProcessBuilder.Redirect.appendTo(new java.io.File("/tmp/pgdebug.log")));

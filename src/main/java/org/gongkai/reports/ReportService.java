@@ -133,7 +133,6 @@ public class ReportService {
                         "no region can be resolved from the agency name \"" + claim.agencyName()
                                 + "\"; give agency.regionCode"));
         try (Connection c = dataSource.getConnection()) {
-            ReportStore.takeBulkLockShared(c);
             UnresolvedStore.Pending p =
                     unresolved.lock(c, id).orElseThrow(() -> ProblemException.notFound("no report has the id " + id));
             if (!p.unresolved()) throw alreadyResolved(id);

@@ -1,14 +1,50 @@
 package org.gongkai.storage;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+
 /**
- * The PostgreSQL advisory-lock keys every writer shares. Bulk batches take {@link #BULK} exclusively and single
- * submissions take it shared, before any row lock, so that the two never interleave or deadlock; a resubmitted
- * agency-year also takes a transaction lock on its (agency, year) pair.
+ * The PostgreSQL advisory locks every writer shares, always taken in this order: {@link #BULK} (bulk batches only),
+ * agency-year locks, then {@link #ROLLUPS} just before the roll-up rows, so that no two writers wait on each other in
+ * a cycle.
  */
 public final class AdvisoryLocks {
 
-    /** Advisory lock key of bulk batches; single submissions take it shared. */
+    /** Bulk batches one at a time, for the whole batch (they number revisions in memory); single writers never take it. */
     public static final long BULK = 0L;
 
+    /**
+     * The roll-up step: a bulk batch takes it exclusively just before it moves the roll-ups, single writers take it
+     * shared just before theirs, so a single write waits for a batch's roll-up step at most, never for its whole
+     * transaction.
+     */
+    public static final long ROLLUPS = 1L;
+
     private AdvisoryLocks() {}
+
+    /**
+     * The lock key of one agency-year: revisions of an agency-year are numbered one writer at a time. Never 0 or 1
+     * (agency ids start at 1, so the key is at least 65,536 plus the year).
+     */
+    public static long agencyYear(long agencyId, int year) {
+        return (agencyId << 16) | year;
+    }
+
+    /** Single writers: taken after the agency-year lock and before the first roll-up row. */
+    public static void rollupsShared(Connection c) throws SQLException {
+        take(c, "select pg_advisory_xact_lock_shared(?)", ROLLUPS);
+    }
+
+    /** Bulk batches: taken after their agency-year locks and before the first roll-up row. */
+    public static void rollupsExclusive(Connection c) throws SQLException {
+        take(c, "select pg_advisory_xact_lock(?)", ROLLUPS);
+    }
+
+    private static void take(Connection c, String sql, long key) throws SQLException {
+        try (PreparedStatement lock = c.prepareStatement(sql)) {
+            lock.setLong(1, key);
+            lock.execute();
+        }
+    }
 }

@@ -24,7 +24,9 @@ import org.gongkai.checks.Assessment;
 /**
  * Writes a batch of reports in one transaction through COPY: agencies upserted in one statement, revision numbers
  * assigned in memory, then reports, figures, sources and checks copied, and the roll-ups moved by the batch's
- * deltas. Holds the bulk lock, so single submissions (which take it shared) never interleave with a batch.
+ * deltas. Holds the bulk lock (batches one at a time) and the locks of its agency-years (a single submission of one
+ * of them waits, and numbers its revision after the batch); single submissions of other agency-years wait only for
+ * the batch's roll-up step, which holds {@link AdvisoryLocks#ROLLUPS} exclusively.
  */
 @ApplicationScoped
 public class BulkWriter {
@@ -97,6 +99,7 @@ public class BulkWriter {
             if (agencyId == null) throw new IllegalStateException("no agency row for line " + p.line());
             keys.add(new Key(agencyId, p.report().year()));
         }
+        lockAgencyYears(c, keys);
         Map<Key, Latest> latest = currentLatest(c, keys);
         long[] ids = newIds(c, batch.size());
         long t1 = System.nanoTime();
@@ -221,8 +224,8 @@ public class BulkWriter {
                 "report_check (report_id, ordinal, rule, row_key, column_key, passed, expected, actual,"
                         + " message, finding)");
 
-        // superseded revisions leave the roll-ups from what is stored; the new ones enter from memory, pre-summed
-        rollups.apply(c, superseded, superseded.stream().map(x -> -1).toList());
+        // superseded revisions leave the roll-ups from what is stored; the new ones enter from memory, pre-summed and
+        // staged before the roll-up lock, so that single writers wait for the upserts alone
         long t3b = System.nanoTime();
         Rollups.Deltas deltas = new Rollups.Deltas(metricIds);
         for (int i = 0; i < batch.size(); i++) {
@@ -232,11 +235,14 @@ public class BulkWriter {
                         batch.get(i).report().year(),
                         batch.get(i).assessment().figures());
         }
+        deltas.stage(c);
         long t4 = System.nanoTime();
         int rows = deltas.size();
-        deltas.flush(c);
+        AdvisoryLocks.rollupsExclusive(c);
+        rollups.apply(c, superseded, superseded.stream().map(x -> -1).toList());
+        deltas.merge(c);
         LOG.debugf(
-                "batch of %d: prepare %d ms, build rows %d ms, copy figures %d ms, checks and sources %d ms, roll-ups %d ms (%d rows; summed in %d ms)",
+                "batch of %d: prepare %d ms, build rows %d ms, copy figures %d ms, checks, sources and staged roll-ups %d ms, roll-ups under the lock %d ms (%d rows; summed and staged in %d ms)",
                 batch.size(),
                 (t1 - t0) / 1_000_000,
                 (t2 - t1) / 1_000_000,
@@ -282,6 +288,23 @@ public class BulkWriter {
             }
         }
         return ids;
+    }
+
+    /**
+     * Takes the agency-year lock of every line, in key order, as {@link ReportStore} takes one: a single submission
+     * of the same agency-year either committed before (and is read as the latest) or waits for the batch.
+     */
+    private static void lockAgencyYears(Connection c, List<Key> keys) throws SQLException {
+        Object[] sorted = keys.stream()
+                .map(k -> AdvisoryLocks.agencyYear(k.agencyId(), k.year()))
+                .distinct()
+                .sorted()
+                .toArray();
+        try (PreparedStatement s =
+                c.prepareStatement("select pg_advisory_xact_lock(k) from unnest(?::bigint[]) as u(k)")) {
+            s.setArray(1, c.createArrayOf("bigint", sorted));
+            s.execute();
+        }
     }
 
     private Map<Key, Latest> currentLatest(Connection c, List<Key> keys) throws SQLException {

@@ -46,7 +46,6 @@ public class ReportStore {
     public Written insert(
             Connection c, AgencyProfile agency, CanonicalReport r, Assessment a, Long documentId, String printedName)
             throws SQLException {
-        takeBulkLockShared(c);
         long agencyId = agencies.idOf(c, agency);
         agencies.recordAliases(c, agencyId, agency.name(), Arrays.asList(r.agencyName(), printedName), documentId);
         byte[] hash = ContentHash.of(r);
@@ -87,10 +86,12 @@ public class ReportStore {
         }
         insertFigures(c, reportId, r.year(), a.figures());
         insertChecks(c, reportId, a);
-        if (superseded != null) rollups.apply(c, List.of(superseded), List.of(-1));
         Rollups.Deltas deltas = new Rollups.Deltas(metricIds);
         deltas.add(agency.region(), r.year(), a.figures());
-        deltas.flush(c);
+        deltas.stage(c);
+        AdvisoryLocks.rollupsShared(c);
+        if (superseded != null) rollups.apply(c, List.of(superseded), List.of(-1));
+        deltas.merge(c);
         return new Written(reportId, true);
     }
 
@@ -114,21 +115,13 @@ public class ReportStore {
     /** Revisions of one agency-year one at a time (re-entrant within a transaction). */
     private static void lockAgencyYear(Connection c, long agencyId, int year) throws SQLException {
         try (PreparedStatement lock = c.prepareStatement("select pg_advisory_xact_lock(?)")) {
-            lock.setLong(1, (agencyId << 16) | year);
+            lock.setLong(1, AdvisoryLocks.agencyYear(agencyId, year));
             lock.execute();
         }
     }
 
     /** The revision a new latest report of an agency-year takes, and the latest one it supersedes (or null). */
     public record Succession(int revision, Long superseded) {}
-
-    /** Never inside a bulk batch: taken before any row lock (the agency upsert), as the batch takes its own. */
-    public static void takeBulkLockShared(Connection c) throws SQLException {
-        try (PreparedStatement lock = c.prepareStatement("select pg_advisory_xact_lock_shared(?)")) {
-            lock.setLong(1, AdvisoryLocks.BULK);
-            lock.execute();
-        }
-    }
 
     /**
      * Makes room for a new latest revision of (agency, year): takes the agency-year lock (revisions one at a time),

@@ -169,6 +169,15 @@ public class Rollups {
 
         /** Writes the sums into the roll-ups through COPY into a temporary table and one ordered upsert. */
         public void flush(Connection c) throws SQLException {
+            stage(c);
+            merge(c);
+        }
+
+        /**
+         * Copies the sums into this connection's temporary {@code rollup_delta}, which no other writer sees, so a bulk
+         * batch does it before it takes the roll-up lock; {@link #merge} then moves the roll-ups.
+         */
+        public void stage(Connection c) throws SQLException {
             if (sums.isEmpty()) return;
             try (Statement s = c.createStatement()) {
                 s.execute("create temp table if not exists rollup_delta"
@@ -193,6 +202,11 @@ public class Rollups {
                     c,
                     "rollup_delta (scope, direct, level, province, city, year, metric_id, value, reports,"
                             + " at_least, approx)");
+        }
+
+        /** Adds the staged sums to the roll-ups in one upsert ordered by key (so writers lock rows in one order). */
+        public void merge(Connection c) throws SQLException {
+            if (sums.isEmpty()) return;
             try (Statement s = c.createStatement()) {
                 s.executeUpdate(
                         """

@@ -112,7 +112,7 @@ public class UnresolvedStore {
         return reportId;
     }
 
-    /** The report's row, locked until the transaction ends (a resolution takes the bulk lock before it). */
+    /** The report's row, locked until the transaction ends. */
     public Optional<Pending> lock(Connection c, long id) throws SQLException {
         return pending(c, id, " for update");
     }
@@ -150,7 +150,7 @@ public class UnresolvedStore {
     /**
      * Makes the locked, unresolved report {@code p} the latest revision of the agency's year: revision n+1 when the
      * agency-year has revisions already (as any resubmission), its figures in the year's partition, the roll-ups
-     * moved (the superseded revision out, this one in). The caller took the bulk lock and the row lock.
+     * moved (the superseded revision out, this one in). The caller took the row lock.
      */
     public void resolve(Connection c, Pending p, AgencyProfile agency, int year, String claimedName)
             throws SQLException {
@@ -183,6 +183,7 @@ public class UnresolvedStore {
             s.setLong(8, p.id());
             s.executeUpdate();
         }
+        AdvisoryLocks.rollupsShared(c);
         if (next.superseded() != null) rollups.apply(c, List.of(next.superseded()), List.of(-1));
         rollups.apply(c, List.of(p.id()), List.of(1));
         try (PreparedStatement s = c.prepareStatement("update report_version set resolutions = resolutions + 1")) {
