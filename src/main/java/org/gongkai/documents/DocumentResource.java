@@ -130,9 +130,6 @@ public class DocumentResource {
         if (contentLength != null && contentLength > documentBytes) RequestBodies.tooLarge(documentBytes);
         String key = IdempotencyKey.of(idempotencyKey);
         byte[] bytes = RequestBodies.read(body, documentBytes);
-        // a NUL never reaches PostgreSQL (its text cannot hold one): the parameter is refused
-        refuseNul("sourceUrl", sourceUrl);
-        refuseNul("agency", agency);
         if (key != null) {
             var first = store.byKey(key);
             if (first.isPresent()) return replay(first.get(), bytes, uri);
@@ -157,11 +154,6 @@ public class DocumentResource {
         return answer.location(links.of("api/documents", outcome.documentId()))
                 .entity(outcome)
                 .build();
-    }
-
-    private static void refuseNul(String parameter, String value) {
-        if (value != null && value.indexOf('\u0000') >= 0)
-            throw ProblemException.badParameter(parameter, "must not contain a NUL character (%00)");
     }
 
     /** The first answer under an Idempotency-Key again (its status, the document as it is now); 422 for other bytes. */

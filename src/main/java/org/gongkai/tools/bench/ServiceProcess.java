@@ -62,10 +62,6 @@ final class ServiceProcess implements AutoCloseable {
         return s;
     }
 
-    String baseUrl() {
-        return baseUrl;
-    }
-
     private String token;
 
     /** A request to {@code path} of the service, with its admin token. */
