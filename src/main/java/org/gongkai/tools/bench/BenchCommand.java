@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
+import org.gongkai.database.EmbeddedPassword;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -61,6 +62,11 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--reuse", description = "measure queries and exports on the database a previous run left in --out")
     boolean reuse;
 
+    @Option(
+            names = "--raw-copy",
+            description = "with --reuse: also time the raw COPY of the loaded rows into empty copies of the tables")
+    boolean rawCopy;
+
     @Option(names = "--explain", description = "also write EXPLAIN (ANALYZE, BUFFERS) of each shape to this folder")
     Path explainDir;
 
@@ -76,6 +82,7 @@ public final class BenchCommand implements Callable<Integer> {
                     Connection db = database()) {
                 ServiceCalls calls = new ServiceCalls(service);
                 PlanWriter plans = new PlanWriter(calls, explainDir, reports);
+                if (rawCopy) RawCopyPhase.run(db, out, reports, results);
                 results.put("queries", queries(calls, db, plans));
                 service.resetPeaks();
                 results.put("exports", ExportPhase.run(service, calls, plans));
@@ -128,10 +135,14 @@ public final class BenchCommand implements Callable<Integer> {
                 jar.toAbsolutePath(), pgDir.toAbsolutePath(), port, dbPort, heap, out.resolve("service.log"));
     }
 
-    /** The embedded PostgreSQL the service started, for the raw COPY and the plain GROUP BYs. */
+    /**
+     * The embedded PostgreSQL the service started, for the raw COPY and the plain GROUP BYs, with the password the
+     * service keeps in its data directory (the server accepts no other).
+     */
     private Connection database() throws SQLException {
-        return DriverManager.getConnection(
-                "jdbc:postgresql://localhost:" + dbPort + "/postgres", "postgres", "postgres");
+        String password = EmbeddedPassword.of(out.resolve("postgres"))
+                .orElseThrow(() -> new IllegalStateException("no embedded PostgreSQL password in " + out));
+        return DriverManager.getConnection("jdbc:postgresql://localhost:" + dbPort + "/postgres", "postgres", password);
     }
 
     private static void deleteTree(Path dir) throws IOException {
