@@ -84,7 +84,8 @@ public final class SubmissionReader {
         return new IdentityClaim(agency.name(), agency.regionCode(), year);
     }
 
-    private JsonNode object(String body, String notAnObject) {
+    /** The body as a JSON object (400 for malformed JSON or unstorable text, 422 for another value). */
+    public JsonNode object(String body, String notAnObject) {
         JsonNode root;
         try {
             root = json.readTree(body);
@@ -230,7 +231,8 @@ public final class SubmissionReader {
         return null;
     }
 
-    private Optional<Figure> readFigure(String key, JsonNode node, ReportFormat format, List<FieldError> errors) {
+    /** One figure of a submission or correction, checked against the catalogue and format; empty (with errors) when bad. */
+    public Optional<Figure> readFigure(String key, JsonNode node, ReportFormat format, List<FieldError> errors) {
         String pointer = FieldError.pointer("figures", key);
         Optional<Metric> metric = catalogue.find(key);
         if (metric.isEmpty()) {

@@ -45,6 +45,9 @@ public class BulkWriter {
     @Inject
     ReportStore reportStore;
 
+    @Inject
+    ReviewItems review;
+
     /**
      * A validated line waiting to be written.
      *
@@ -61,7 +64,12 @@ public class BulkWriter {
 
     private record Key(long agencyId, int year) {}
 
-    private record Latest(long id, int revision, boolean inBatch, byte[] contentHash) {}
+    /**
+     * The latest revision of an agency-year as the batch goes: {@code corrected} when a person corrected it (new lines
+     * are then held beside it), {@code lastRevision} the highest revision number taken so far.
+     */
+    private record Latest(
+            long id, int revision, boolean inBatch, byte[] contentHash, boolean corrected, int lastRevision) {}
 
     /**
      * Writes the batch in one transaction, with each line's outcome as a row of bulk job {@code jobId}
@@ -105,6 +113,9 @@ public class BulkWriter {
         long t1 = System.nanoTime();
 
         List<Long> superseded = new ArrayList<>();
+        List<Integer> supersededBy = new ArrayList<>();
+        List<Long> held = new ArrayList<>();
+        List<Long> heldBehind = new ArrayList<>();
         int[] revisions = new int[batch.size()];
         boolean[] isLatest = new boolean[batch.size()];
         Written[] repeats = new Written[batch.size()];
@@ -117,12 +128,26 @@ public class BulkWriter {
                 repeats[i] = new Written(batch.get(i).line(), prev.id(), prev.revision(), false);
                 continue;
             }
-            revisions[i] = prev == null ? 1 : prev.revision() + 1;
-            if (prev != null && !prev.inBatch()) superseded.add(prev.id());
+            if (prev != null && prev.corrected()) {
+                // a person corrected this agency-year: the line is kept beside it, never over it
+                revisions[i] = prev.lastRevision() + 1;
+                isLatest[i] = false;
+                held.add(ids[i]);
+                heldBehind.add(prev.id());
+                latest.put(
+                        key,
+                        new Latest(prev.id(), prev.revision(), prev.inBatch(), prev.contentHash(), true, revisions[i]));
+                continue;
+            }
+            revisions[i] = prev == null ? 1 : prev.lastRevision() + 1;
+            if (prev != null && !prev.inBatch()) {
+                superseded.add(prev.id());
+                supersededBy.add(i);
+            }
             Integer earlier = positionInBatch.put(key, i);
             if (earlier != null) isLatest[earlier] = false;
             isLatest[i] = true;
-            latest.put(key, new Latest(ids[i], revisions[i], true, batch.get(i).contentHash()));
+            latest.put(key, new Latest(ids[i], revisions[i], true, batch.get(i).contentHash(), false, revisions[i]));
         }
         if (!superseded.isEmpty()) {
             try (PreparedStatement s = c.prepareStatement("update report set is_latest = false where id = any(?)")) {
@@ -241,6 +266,24 @@ public class BulkWriter {
         AdvisoryLocks.rollupsExclusive(c);
         rollups.apply(c, superseded, superseded.stream().map(x -> -1).toList());
         deltas.merge(c);
+        // the queue: the superseded revisions' items leave it, the batch's latest reports bring theirs (derived from
+        // the rows just copied, a few statements per batch), a held line its difference from the correction
+        long t5 = System.nanoTime();
+        List<Long> newLatest = new ArrayList<>();
+        for (int i = 0; i < batch.size(); i++) if (isLatest[i] && repeats[i] == null) newLatest.add(ids[i]);
+        review.close(c, superseded, "superseded", null, null);
+        review.derive(c, newLatest, false);
+        List<Long> inheritors = new ArrayList<>();
+        List<Long> older = new ArrayList<>();
+        for (int j = 0; j < superseded.size(); j++) {
+            // the batch's latest line of that agency-year inherits what was decided on the one it superseded
+            Latest now = latest.get(keys.get(supersededBy.get(j)));
+            inheritors.add(now.id());
+            older.add(superseded.get(j));
+        }
+        review.inherit(c, inheritors, older);
+        review.differences(c, held, heldBehind);
+        LOG.debugf("batch of %d: review items %d ms", batch.size(), (System.nanoTime() - t5) / 1_000_000);
         LOG.debugf(
                 "batch of %d: prepare %d ms, build rows %d ms, copy figures %d ms, checks, sources and staged roll-ups %d ms, roll-ups under the lock %d ms (%d rows; summed and staged in %d ms)",
                 batch.size(),
@@ -311,7 +354,10 @@ public class BulkWriter {
         Map<Key, Latest> out = new HashMap<>();
         try (PreparedStatement s = c.prepareStatement(
                 """
-                select r.agency_id, r.year, r.id, r.revision, r.content_sha256
+                select r.agency_id, r.year, r.id, r.revision, r.content_sha256, r.origin = 'corrected',
+                       case when r.origin = 'corrected' then (select max(x.revision) from report x
+                                                              where x.agency_id = r.agency_id and x.year = r.year)
+                            else r.revision end
                 from report r join unnest(?::bigint[], ?::smallint[]) as k(agency_id, year)
                   on r.agency_id = k.agency_id and r.year = k.year
                 where r.is_latest
@@ -327,7 +373,13 @@ public class BulkWriter {
                 while (rs.next()) {
                     out.put(
                             new Key(rs.getLong(1), rs.getInt(2)),
-                            new Latest(rs.getLong(3), rs.getInt(4), false, rs.getBytes(5)));
+                            new Latest(
+                                    rs.getLong(3),
+                                    rs.getInt(4),
+                                    false,
+                                    rs.getBytes(5),
+                                    rs.getBoolean(6),
+                                    rs.getInt(7)));
                 }
             }
         }

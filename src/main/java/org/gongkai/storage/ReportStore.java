@@ -39,6 +39,9 @@ public class ReportStore {
     @Inject
     Rollups rollups;
 
+    @Inject
+    ReviewItems review;
+
     /**
      * Writes the revision; {@code printedName} is the agency's name as its document printed it (null for none), which
      * with the name the report gives is recorded as an alias of the agency where it differs from the canonical one.
@@ -54,7 +57,12 @@ public class ReportStore {
             Long same = latestWithContent(c, agencyId, r.year(), hash);
             if (same != null) return new Written(same, false);
         }
-        Succession next = succeed(c, agencyId, r.year());
+        // a corrected revision is never overwritten by a machine: the new one is kept beside it, not latest, and
+        // the queue shows how it differs
+        Long corrected = correctedLatest(c, agencyId, r.year());
+        Succession next = corrected == null
+                ? succeed(c, agencyId, r.year())
+                : new Succession(nextRevision(c, agencyId, r.year()), null);
         int revision = next.revision();
         Long superseded = next.superseded();
         long reportId;
@@ -62,23 +70,25 @@ public class ReportStore {
                 """
                 insert into report (agency_id, year, revision, is_latest, format, published_on, source_url, document_id,
                                     region_code, province_code, city_code, sector, missing, failed_checks,
-                                    content_sha256)
-                values (?, ?, ?, true, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id
+                                    content_sha256, origin)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id
                 """)) {
             s.setLong(1, agencyId);
             s.setInt(2, r.year());
             s.setInt(3, revision);
-            s.setString(4, r.format().code());
-            s.setObject(5, r.publishedOn() == null ? null : Date.valueOf(r.publishedOn()), Types.DATE);
-            s.setString(6, r.sourceUrl());
-            s.setObject(7, documentId, Types.BIGINT);
-            s.setString(8, agency.region().code());
-            s.setString(9, agency.region().provinceCode());
-            s.setString(10, agency.region().cityCode());
-            s.setString(11, agency.sector().key());
-            s.setArray(12, c.createArrayOf("text", a.missing().toArray()));
-            s.setInt(13, (int) a.failedChecks());
-            s.setBytes(14, hash);
+            s.setBoolean(4, corrected == null);
+            s.setString(5, r.format().code());
+            s.setObject(6, r.publishedOn() == null ? null : Date.valueOf(r.publishedOn()), Types.DATE);
+            s.setString(7, r.sourceUrl());
+            s.setObject(8, documentId, Types.BIGINT);
+            s.setString(9, agency.region().code());
+            s.setString(10, agency.region().provinceCode());
+            s.setString(11, agency.region().cityCode());
+            s.setString(12, agency.sector().key());
+            s.setArray(13, c.createArrayOf("text", a.missing().toArray()));
+            s.setInt(14, (int) a.failedChecks());
+            s.setBytes(15, hash);
+            s.setString(16, documentId == null ? "submitted" : "parsed");
             try (ResultSet rs = s.executeQuery()) {
                 rs.next();
                 reportId = rs.getLong(1);
@@ -86,23 +96,39 @@ public class ReportStore {
         }
         insertFigures(c, reportId, r.year(), a.figures());
         insertChecks(c, reportId, a);
+        if (corrected != null) {
+            review.differences(c, List.of(reportId), List.of(corrected));
+            return new Written(reportId, true);
+        }
         Rollups.Deltas deltas = new Rollups.Deltas(metricIds);
         deltas.add(agency.region(), r.year(), a.figures());
         deltas.stage(c);
         AdvisoryLocks.rollupsShared(c);
         if (superseded != null) rollups.apply(c, List.of(superseded), List.of(-1));
         deltas.merge(c);
+        if (superseded != null) review.close(c, List.of(superseded), "superseded", null, null);
+        review.derive(c, List.of(reportId), false);
+        if (superseded != null) review.inherit(c, List.of(reportId), List.of(superseded));
         return new Written(reportId, true);
     }
 
     /** The revision a submission is answered with: a new one ({@code created}), or the latest it equals. */
     public record Written(long id, boolean created) {}
 
-    /** The latest revision of the agency-year when its content hash is {@code hash}, else null; takes the lock. */
+    /**
+     * The latest revision of the agency-year when its content hash is {@code hash} (or a revision held behind a
+     * corrected latest one with it: the same content again asks nothing new), else null; takes the lock.
+     */
     private static Long latestWithContent(Connection c, long agencyId, int year, byte[] hash) throws SQLException {
         lockAgencyYear(c, agencyId, year);
         try (PreparedStatement s = c.prepareStatement(
-                "select id from report where agency_id = ? and year = ? and is_latest and content_sha256 = ?")) {
+                """
+                select id from report r
+                where agency_id = ? and year = ? and content_sha256 = ?
+                  and (is_latest or revision > (select k.revision from report k where k.agency_id = r.agency_id
+                                                and k.year = r.year and k.is_latest and k.origin = 'corrected'))
+                order by is_latest desc, revision desc limit 1
+                """)) {
             s.setLong(1, agencyId);
             s.setInt(2, year);
             s.setBytes(3, hash);
@@ -112,8 +138,37 @@ public class ReportStore {
         }
     }
 
+    /**
+     * The latest revision of the agency-year when a person corrected it (origin {@code corrected}), else null; takes
+     * the agency-year lock.
+     */
+    public static Long correctedLatest(Connection c, long agencyId, int year) throws SQLException {
+        lockAgencyYear(c, agencyId, year);
+        try (PreparedStatement s = c.prepareStatement(
+                "select id from report where agency_id = ? and year = ? and is_latest and origin = 'corrected'")) {
+            s.setLong(1, agencyId);
+            s.setInt(2, year);
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next() ? rs.getLong(1) : null;
+            }
+        }
+    }
+
+    /** The number the next revision of an agency-year takes; the caller holds the agency-year lock. */
+    public static int nextRevision(Connection c, long agencyId, int year) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(
+                "select coalesce(max(revision), 0) + 1 from report where agency_id = ? and year = ?")) {
+            s.setLong(1, agencyId);
+            s.setInt(2, year);
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        }
+    }
+
     /** Revisions of one agency-year one at a time (re-entrant within a transaction). */
-    private static void lockAgencyYear(Connection c, long agencyId, int year) throws SQLException {
+    public static void lockAgencyYear(Connection c, long agencyId, int year) throws SQLException {
         try (PreparedStatement lock = c.prepareStatement("select pg_advisory_xact_lock(?)")) {
             lock.setLong(1, AdvisoryLocks.agencyYear(agencyId, year));
             lock.execute();
@@ -129,16 +184,7 @@ public class ReportStore {
      */
     public static Succession succeed(Connection c, long agencyId, int year) throws SQLException {
         lockAgencyYear(c, agencyId, year);
-        int revision;
-        try (PreparedStatement s = c.prepareStatement(
-                "select coalesce(max(revision), 0) + 1 from report where agency_id = ? and year = ?")) {
-            s.setLong(1, agencyId);
-            s.setInt(2, year);
-            try (ResultSet rs = s.executeQuery()) {
-                rs.next();
-                revision = rs.getInt(1);
-            }
-        }
+        int revision = nextRevision(c, agencyId, year);
         Long superseded = null;
         try (PreparedStatement s = c.prepareStatement(
                 "update report set is_latest = false where agency_id = ? and year = ? and is_latest returning id")) {

@@ -77,6 +77,9 @@ public class UnresolvedStore {
     @Inject
     RegionDirectory regions;
 
+    @Inject
+    ReviewItems review;
+
     public long insert(Connection c, CanonicalReport r, Assessment a, Long documentId, Gaps identity)
             throws SQLException {
         Region scope = regions.find(identity.scope()).orElse(null);
@@ -85,8 +88,9 @@ public class UnresolvedStore {
                 """
                 insert into report (agency_id, agency_name, year, revision, is_latest, status, format, published_on,
                                     source_url, document_id, region_code, province_code, city_code, sector, missing,
-                                    failed_checks, identity_missing, candidates)
-                values (null, ?, ?, 0, false, 'unresolved', ?, ?, ?, ?, ?, ?, ?, null, ?, ?, ?, cast(? as jsonb))
+                                    failed_checks, identity_missing, candidates, origin)
+                values (null, ?, ?, 0, false, 'unresolved', ?, ?, ?, ?, ?, ?, ?, null, ?, ?, ?, cast(? as jsonb),
+                        case when ? then 'parsed' else 'submitted' end)
                 returning id
                 """)) {
             s.setString(1, r.agencyName());
@@ -102,6 +106,7 @@ public class UnresolvedStore {
             s.setInt(11, (int) a.failedChecks());
             s.setArray(12, c.createArrayOf("text", identity.missing().toArray()));
             s.setString(13, identity.candidatesJson());
+            s.setBoolean(14, documentId != null);
             try (ResultSet rs = s.executeQuery()) {
                 rs.next();
                 reportId = rs.getLong(1);
@@ -109,6 +114,7 @@ public class UnresolvedStore {
         }
         reports.insertFigures(c, reportId, identity.year(), a.figures());
         reports.insertChecks(c, reportId, a);
+        review.derive(c, java.util.List.of(reportId), false);
         return reportId;
     }
 
@@ -154,9 +160,23 @@ public class UnresolvedStore {
      */
     public void resolve(Connection c, Pending p, AgencyProfile agency, int year, String claimedName)
             throws SQLException {
+        resolve(c, p, agency, year, claimedName, null, null);
+    }
+
+    /**
+     * {@link #resolve(Connection, Pending, AgencyProfile, int, String)} by a named person ({@code by}, token id
+     * {@code token}; null for the machine), who is recorded as having closed the report's {@code unresolved} item.
+     */
+    public void resolve(
+            Connection c, Pending p, AgencyProfile agency, int year, String claimedName, String by, Long token)
+            throws SQLException {
         long agencyId = agencies.idOf(c, agency);
         agencies.recordAliases(c, agencyId, agency.name(), aliasesOf(p, agency, claimedName), p.documentId());
-        ReportStore.Succession next = ReportStore.succeed(c, agencyId, year);
+        // an agency-year a person corrected keeps its correction: this report is held beside it, not latest
+        Long corrected = ReportStore.correctedLatest(c, agencyId, year);
+        ReportStore.Succession next = corrected == null
+                ? ReportStore.succeed(c, agencyId, year)
+                : new ReportStore.Succession(ReportStore.nextRevision(c, agencyId, year), null);
         if (p.year() != year) {
             try (PreparedStatement s =
                     c.prepareStatement("update figure set year = ? where report_id = ? and year = ?")) {
@@ -168,7 +188,7 @@ public class UnresolvedStore {
         }
         try (PreparedStatement s = c.prepareStatement(
                 """
-                update report set status = 'resolved', agency_id = ?, year = ?, revision = ?, is_latest = true,
+                update report set status = 'resolved', agency_id = ?, year = ?, revision = ?, is_latest = ?,
                                   region_code = ?, province_code = ?, city_code = ?, sector = ?,
                                   identity_missing = '{}', resolved_at = now()
                 where id = ?
@@ -176,16 +196,27 @@ public class UnresolvedStore {
             s.setLong(1, agencyId);
             s.setShort(2, (short) year);
             s.setInt(3, next.revision());
-            s.setString(4, agency.region().code());
-            s.setString(5, agency.region().provinceCode());
-            s.setString(6, agency.region().cityCode());
-            s.setString(7, agency.sector().key());
-            s.setLong(8, p.id());
+            s.setBoolean(4, corrected == null);
+            s.setString(5, agency.region().code());
+            s.setString(6, agency.region().provinceCode());
+            s.setString(7, agency.region().cityCode());
+            s.setString(8, agency.sector().key());
+            s.setLong(9, p.id());
             s.executeUpdate();
+        }
+        review.resolved(c, p.id(), by, token);
+        if (corrected != null) {
+            review.differences(c, List.of(p.id()), List.of(corrected));
+            return;
         }
         AdvisoryLocks.rollupsShared(c);
         if (next.superseded() != null) rollups.apply(c, List.of(next.superseded()), List.of(-1));
         rollups.apply(c, List.of(p.id()), List.of(1));
+        if (next.superseded() != null) {
+            review.close(c, List.of(next.superseded()), "superseded", null, null);
+            review.inherit(c, List.of(p.id()), List.of(next.superseded()));
+        }
+        review.placed(c, List.of(p.id()));
         try (PreparedStatement s = c.prepareStatement("update report_version set resolutions = resolutions + 1")) {
             s.executeUpdate();
         }

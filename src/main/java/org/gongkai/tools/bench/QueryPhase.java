@@ -49,7 +49,11 @@ final class QueryPhase {
             Latencies l = new Latencies(ms);
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("shape", last.name());
-            row.put("answered_from", last.rollup() ? "roll-ups" : "raw figures");
+            row.put(
+                    "answered_from",
+                    last.rollup()
+                            ? "roll-ups"
+                            : last.path().startsWith("/api/review") ? "review items" : "raw figures");
             row.put("p50_ms", l.p50());
             row.put("p95_ms", l.p95());
             if (last.plainSql() != null) {

@@ -104,6 +104,17 @@ final class QueryShapes {
                             null,
                             List.of());
                 },
+                // the review queue's first page (issue 15): its items, counts per kind and the text of suspect figures
+                () -> QueryShape.view(
+                        "review queue, first page, national", false, "/api/review?limit=50", null, null, List.of()),
+                () -> QueryShape.view(
+                        "review queue, first page, one province",
+                        false,
+                        "/api/review?limit=50&regionCode="
+                                + pick(random, provinces).code(),
+                        null,
+                        null,
+                        List.of()),
                 () -> QueryShape.query(
                         "ad hoc: province x year, one sector (raw figures)",
                         false,
