@@ -20,8 +20,8 @@ import picocli.CommandLine.Option;
  * service on a fresh embedded PostgreSQL, bulk-load it over HTTP, COPY the same cells raw for comparison, time each
  * dashboard query shape against its plain GROUP BY, time the exports, and report the service's peak heap and RSS.
  * Prints a table and writes {@code results.json} under the output folder. Each phase is a class of its own
- * ({@link CorpusPhase}, {@link BulkLoadPhase}, {@link RawCopyPhase}, {@link QueryPhase}, {@link ExportPhase}, {@link
- * ParserBenchmark}); this one reads the options and runs them in order.
+ * ({@link CorpusPhase}, {@link BulkLoadPhase}, {@link RawCopyPhase}, {@link QueryPhase}, {@link DashboardPhase}, {@link
+ * ExportPhase}, {@link ParserBenchmark}); this one reads the options and runs them in order.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Measure Gongkai end to end on generated data")
 public final class BenchCommand implements Callable<Integer> {
@@ -84,6 +84,7 @@ public final class BenchCommand implements Callable<Integer> {
                 PlanWriter plans = new PlanWriter(calls, explainDir, reports);
                 if (rawCopy) RawCopyPhase.run(db, out, reports, results);
                 results.put("queries", queries(calls, db, plans));
+                results.put("dashboard", DashboardPhase.run(service, calls, seed, dashboardRuns()));
                 service.resetPeaks();
                 results.put("exports", ExportPhase.run(service, calls, plans));
                 results.put("peak_rss_mib_overall", BenchResults.mib(service.peakRssBytes()));
@@ -111,6 +112,7 @@ public final class BenchCommand implements Callable<Integer> {
 
                 service.resetPeaks();
                 results.put("queries", queries(calls, db, plans));
+                results.put("dashboard", DashboardPhase.run(service, calls, seed, dashboardRuns()));
                 results.put("peak_rss_mib_querying", BenchResults.mib(service.peakRssBytes()));
             }
             service.resetPeaks();
@@ -128,6 +130,11 @@ public final class BenchCommand implements Callable<Integer> {
 
     private List<Map<String, Object>> queries(ServiceCalls calls, Connection db, PlanWriter plans) throws Exception {
         return new QueryPhase(calls, db, plans, runs, plainRuns).run(QueryShapes.all(seed, db));
+    }
+
+    /** One overview click per province but the first visit's, at most {@code --runs}. */
+    private int dashboardRuns() {
+        return Math.min(runs, 30);
     }
 
     private ServiceProcess startService(Path pgDir) throws IOException, InterruptedException {

@@ -64,6 +64,11 @@ final class ServiceProcess implements AutoCloseable {
 
     private String token;
 
+    /** The address of {@code path} on the service (for calls a browser makes without a token: the dashboard's files). */
+    URI uri(String path) {
+        return URI.create(baseUrl + path);
+    }
+
     /** A request to {@code path} of the service, with its admin token. */
     HttpRequest.Builder request(String path) {
         return HttpRequest.newBuilder(URI.create(baseUrl + path)).header("Authorization", "Bearer " + token);
