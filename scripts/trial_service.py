@@ -23,7 +23,7 @@ def log(*parts):
 class Service:
     """The packaged jar started on its own HTTP port, embedded PostgreSQL port and data directory."""
 
-    def __init__(self, jar, data_dir, http_port, pg_port, token, log_path, batch_size=None):
+    def __init__(self, jar, data_dir, http_port, pg_port, token, log_path, batch_size=None, extra_env=None):
         self.jar = jar
         self.data_dir = Path(data_dir)
         self.http_port = http_port
@@ -31,6 +31,7 @@ class Service:
         self.token = token
         self.log_path = Path(log_path)
         self.batch_size = batch_size
+        self.extra_env = dict(extra_env or {})  # e.g. an external database (QUARKUS_DATASOURCE_JDBC_URL) and replica
         self.proc = None
         self.starts = 0
 
@@ -44,6 +45,7 @@ class Service:
         )
         if self.batch_size:
             env["GONGKAI_BULK_BATCH_SIZE"] = str(self.batch_size)
+        env.update(self.extra_env)
         self.starts += 1
         out = open(self.log_path, "ab")
         out.write(("\n===== start %d at %s =====\n" % (self.starts, time.strftime("%H:%M:%S"))).encode())

@@ -35,6 +35,12 @@ public interface GongkaiConfig {
     /** Bearer tokens, roles and limits per token (org.gongkai.security). */
     Security security();
 
+    /** Several service instances against one primary (README "Cluster"). */
+    Cluster cluster();
+
+    /** An optional streaming replica that answers queries, views and exports ({@code org.gongkai.replicas}). */
+    Replica replica();
+
     /**
      * The address clients reach the service at, without a trailing slash: {@code Location} headers are built from
      * it, never from the request's {@code Host} header. Set it to the public https address in production.
@@ -156,6 +162,20 @@ public interface GongkaiConfig {
             /** Run records kept per schedule (the newest); older ones are deleted after each run. */
             @WithDefault("100")
             int keepRuns();
+
+            /**
+             * How long a run belongs to the instance that claimed it without a heartbeat: the owner renews it every
+             * third of this; once it has lapsed (the instance died mid-run) another instance takes the run over.
+             */
+            @WithDefault("PT30S")
+            Duration lease();
+
+            /**
+             * How often an instance compares its scheduler's jobs with {@code export_schedule}, so that a schedule
+             * created, changed, paused or deleted through another instance is picked up.
+             */
+            @WithDefault("PT10S")
+            Duration syncInterval();
         }
 
         interface Retry {
@@ -191,5 +211,44 @@ public interface GongkaiConfig {
          * proves it with scram-sha-256.
          */
         Optional<String> password();
+    }
+
+    interface Cluster {
+
+        /**
+         * This instance's name in run records ({@code export_run.owner}, followed by its process id and a random
+         * suffix, new at every start); default: the host name.
+         */
+        Optional<String> instanceId();
+    }
+
+    interface Replica {
+
+        /**
+         * The JDBC URL of a PostgreSQL streaming replica of the primary ({@code GONGKAI_REPLICA_URL}); unset: every
+         * read goes to the primary.
+         */
+        Optional<String> url();
+
+        /** Its user; default: the primary's ({@code quarkus.datasource.username}). */
+        Optional<String> username();
+
+        /** Its password; default: the primary's ({@code quarkus.datasource.password}). */
+        Optional<String> password();
+
+        /** Connections to the replica at most. */
+        @WithDefault("16")
+        int maxConnections();
+
+        /** How often the replica's replay position and lag are read; a replica that does not answer is left alone until it does. */
+        @WithDefault("PT1S")
+        Duration checkInterval();
+
+        /**
+         * The replica is passed over while it is further behind the primary than this (time since the last replayed
+         * transaction, while WAL is still to replay); reads go to the primary meanwhile.
+         */
+        @WithDefault("PT30S")
+        Duration maxLag();
     }
 }

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.OutputStream;
@@ -23,6 +22,7 @@ import org.gongkai.queries.QueryEngine;
 import org.gongkai.queries.QueryPlanner;
 import org.gongkai.queries.QueryRequestReader;
 import org.gongkai.queries.QuerySpec;
+import org.gongkai.replicas.ReadConnections;
 
 /**
  * The comparison export (年报对比表): one row per agency or region, the chosen metrics for each year in columns, the
@@ -43,7 +43,7 @@ public class ComparisonView implements ExportView {
     MetricCatalogue catalogue;
 
     @Inject
-    AgroalDataSource dataSource;
+    ReadConnections dataSource;
 
     private final ObjectMapper json = new ObjectMapper();
 

@@ -1,6 +1,5 @@
 package org.gongkai.queries;
 
-import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
@@ -15,6 +14,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.gongkai.canonical.Bound;
 import org.gongkai.metrics.Metric;
+import org.gongkai.replicas.ReadConnections;
 
 /**
  * Answers queries: plans them ({@link QueryPlanner}), reads the roll-ups when they fit and the raw figures when not,
@@ -26,7 +26,7 @@ public class QueryEngine {
     private static final int FETCH_SIZE = 2000;
 
     @Inject
-    AgroalDataSource dataSource;
+    ReadConnections dataSource;
 
     @Inject
     QueryPlanner planner;
@@ -97,9 +97,10 @@ public class QueryEngine {
             c.setAutoCommit(false); // a cursor needs a transaction
             int first = 1;
             String read = q.sql;
-            if (!plan.fromRollup()) {
+            if (!plan.fromRollup() && !dataSource.onReplica(c)) {
                 // PostgreSQL runs no parallel workers under a cursor; the raw-figure aggregate is computed first by
-                // CREATE TABLE AS (which does run in parallel), numbered in its order, then read through the cursor
+                // CREATE TABLE AS (which does run in parallel), numbered in its order, then read through the cursor.
+                // A standby replica creates no tables, temporary ones included: there the cursor reads the statement.
                 try (PreparedStatement s = c.prepareStatement("create temp table query_rows on commit drop as"
                         + " select row_number() over () as query_row, t.* from (" + q.sql + ") t")) {
                     bind(c, s, q.params);

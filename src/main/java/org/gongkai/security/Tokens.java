@@ -1,5 +1,7 @@
 package org.gongkai.security;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -22,7 +24,8 @@ import org.gongkai.regions.RegionDirectory;
 /**
  * Creates, finds and revokes bearer tokens. A token is 32 random bytes; only its SHA-256 is stored. Found tokens are
  * cached for a few seconds to spare a database probe per request; a revoke through this class drops the cached entry
- * at once, so a revoked token stops working with the next request.
+ * at once, so a revoked token stops working with the next request; one revoked through another instance (or by SQL)
+ * is dropped within {@link #dropRevokedElsewhere}'s two seconds, since {@code revoked_at} is read back from the table.
  */
 @ApplicationScoped
 public class Tokens {
@@ -113,6 +116,27 @@ public class Tokens {
         if (t.revokedAt == null) t.revokedAt = OffsetDateTime.now();
         cache.remove(t.tokenSha256);
         return true;
+    }
+
+    /**
+     * Drops the cached entries of tokens revoked lately, wherever they were revoked: several instances share the token
+     * table, and its {@code revoked_at} column is the version this cache is checked against. Lately means within
+     * minutes, far beyond the ten seconds an entry lives, so that no instance's clock skew hides a revocation.
+     */
+    @Scheduled(every = "2s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void dropRevokedElsewhere() {
+        if (cache.isEmpty()) return;
+        try {
+            List<String> revoked = QuarkusTransaction.requiringNew()
+                    .call(() -> ApiToken.<ApiToken>list(
+                                    "revokedAt > ?1", OffsetDateTime.now().minusMinutes(5))
+                            .stream()
+                            .map(t -> t.tokenSha256)
+                            .toList());
+            revoked.forEach(cache::remove);
+        } catch (RuntimeException e) {
+            // the database is away: entries still expire after ten seconds
+        }
     }
 
     private void check(TokenRequest r) {

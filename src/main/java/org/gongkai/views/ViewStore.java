@@ -1,6 +1,5 @@
 package org.gongkai.views;
 
-import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.sql.Connection;
@@ -20,6 +19,7 @@ import org.gongkai.metrics.Metric;
 import org.gongkai.metrics.MetricCatalogue;
 import org.gongkai.problems.ProblemException;
 import org.gongkai.queries.ReportFilterSql;
+import org.gongkai.replicas.ReadConnections;
 import org.gongkai.storage.MetricIds;
 
 /** The SQL behind the views that are lists of reports rather than sums: coverage, anomalies and drill-down. */
@@ -27,7 +27,7 @@ import org.gongkai.storage.MetricIds;
 public class ViewStore {
 
     @Inject
-    AgroalDataSource dataSource;
+    ReadConnections dataSource;
 
     @Inject
     MetricIds metricIds;

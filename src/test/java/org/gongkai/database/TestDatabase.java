@@ -19,6 +19,12 @@ public class TestDatabase implements QuarkusTestResourceLifecycleManager {
     /** The embedded server of the running application, for the test that takes it away and brings it back. */
     private static volatile TestDatabase current;
 
+    /** The primary and replica of a test under {@code replicas.ReplicaProfile}, when the machine can run them. */
+    private static volatile StreamingReplica currentReplica;
+
+    private String profile;
+    private StreamingReplica replica;
+
     private volatile EmbeddedDatabase embedded;
     private Path dataDir;
     private String externalUrl;
@@ -27,7 +33,31 @@ public class TestDatabase implements QuarkusTestResourceLifecycleManager {
     private String database;
 
     @Override
+    public void setContext(Context context) {
+        profile = context.testProfile();
+    }
+
+    /** The running replica pair, or null (not under the replica profile, or no server binaries to run one). */
+    public static StreamingReplica replica() {
+        return currentReplica;
+    }
+
+    @Override
     public Map<String, String> start() {
+        if (profile != null && profile.endsWith(".ReplicaProfile")) {
+            var binaries = StreamingReplica.binaries();
+            if (binaries.isPresent()) {
+                // a real primary and streaming replica instead of the embedded server (which cannot make a replica)
+                replica = StreamingReplica.start(binaries.get());
+                currentReplica = replica;
+                return Map.of(
+                        "quarkus.datasource.jdbc.url", replica.primaryUrl(),
+                        "quarkus.datasource.username", "postgres",
+                        "quarkus.datasource.password", "postgres",
+                        "gongkai.replica.url", replica.replicaUrl(),
+                        "gongkai.database.kind", "external");
+            }
+        }
         String external = System.getenv("GONGKAI_TEST_JDBC_URL");
         if (external != null && !external.isBlank()) {
             // a fresh database on the external server for every application start, as the embedded one is
@@ -88,6 +118,12 @@ public class TestDatabase implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public void stop() {
+        if (replica != null) {
+            currentReplica = null;
+            replica.close();
+            replica = null;
+            return;
+        }
         if (current == this) current = null;
         if (database != null) admin("drop database if exists " + database + " with (force)");
         if (embedded == null) return;

@@ -9,6 +9,10 @@ import java.time.Instant;
  * with {@code fileDeletedAt} set.
  *
  * @param trigger cron, catch_up (run once at start-up for a due time missed while down) or manual
+ * @param fireTime the due time the run is for (null for a manual run): one run per schedule and due time across
+ *     every instance
+ * @param owner the instance that runs or ran it
+ * @param takeovers how often another instance took the run over from one that died mid-run
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ExportRun(
@@ -24,7 +28,10 @@ public record ExportRun(
         Long sizeBytes,
         String sha256,
         String error,
-        Instant fileDeletedAt) {
+        Instant fileDeletedAt,
+        Instant fireTime,
+        String owner,
+        int takeovers) {
 
     /** Where the file can be downloaded while it is kept. */
     @JsonProperty

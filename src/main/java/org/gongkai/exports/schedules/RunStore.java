@@ -12,47 +12,118 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.gongkai.config.GongkaiConfig;
 
-/** Records export runs (export_run), each statement committed at once so a crash leaves the record behind. */
+/**
+ * Records export runs (export_run), each statement committed at once so a crash leaves the record behind. A run
+ * belongs to the instance that claimed it ({@code owner}) for as long as its lease is renewed; only the owner may
+ * finish it, so a run taken over from an instance thought dead is recorded once, by whoever finishes it.
+ */
 @ApplicationScoped
 public class RunStore {
 
     private static final String COLUMNS = "id, schedule_id, trigger, attempt, status, started_at, finished_at, rows,"
-            + " file_path, size_bytes, sha256, error, file_deleted_at";
+            + " file_path, size_bytes, sha256, error, file_deleted_at, fire_time, owner, takeovers";
 
     @Inject
     AgroalDataSource dataSource;
 
+    @Inject
+    InstanceId instance;
+
+    @Inject
+    GongkaiConfig config;
+
+    /** This instance's name in {@code owner}. */
+    public String owner() {
+        return instance.name();
+    }
+
+    private double leaseSeconds() {
+        return config.exports().schedules().lease().toMillis() / 1000.0;
+    }
+
+    /** Starts a manual run (no due time: nothing to claim against). */
     public long start(long scheduleId, String trigger, int attempt) {
+        return insert(scheduleId, null, trigger, attempt, false)
+                .orElseThrow(() -> new IllegalStateException("no run of schedule " + scheduleId + " was recorded"));
+    }
+
+    /**
+     * Claims the attempt of the schedule's run due at {@code fireTime}: the id of the new run record, or empty when
+     * another instance (or an earlier firing here) has claimed it already.
+     */
+    public Optional<Long> claim(long scheduleId, Instant fireTime, String trigger, int attempt) {
+        return insert(scheduleId, fireTime, trigger, attempt, true);
+    }
+
+    private Optional<Long> insert(long scheduleId, Instant fireTime, String trigger, int attempt, boolean claim) {
+        String sql = "insert into export_run (schedule_id, fire_time, trigger, attempt, status, owner, lease_until)"
+                + " values (?, ?, ?, ?, 'running', ?, now() + make_interval(secs => ?))"
+                + (claim ? " on conflict (schedule_id, fire_time, attempt) where fire_time is not null do nothing" : "")
+                + " returning id";
         try (Connection c = dataSource.getConnection();
-                PreparedStatement s = c.prepareStatement(
-                        "insert into export_run (schedule_id, trigger, attempt, status) values (?, ?, ?, 'running')"
-                                + " returning id")) {
+                PreparedStatement s = c.prepareStatement(sql)) {
             s.setLong(1, scheduleId);
-            s.setString(2, trigger);
-            s.setShort(3, (short) attempt);
+            s.setTimestamp(2, fireTime == null ? null : Timestamp.from(fireTime));
+            s.setString(3, trigger);
+            s.setShort(4, (short) attempt);
+            s.setString(5, owner());
+            s.setDouble(6, leaseSeconds());
             try (ResultSet rs = s.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
+                return rs.next() ? Optional.of(rs.getLong(1)) : Optional.empty();
             }
         } catch (SQLException e) {
             throw new IllegalStateException("cannot record a run of schedule " + scheduleId + ": " + e.getMessage(), e);
         }
     }
 
-    public void succeed(long runId, long rows, String path, long size, String sha256) {
-        update(
-                "update export_run set status = 'succeeded', finished_at = now(), rows = ?, file_path = ?,"
-                        + " size_bytes = ?, sha256 = ? where id = ?",
-                rows,
-                path,
-                size,
-                sha256,
-                runId);
+    /** Renews the leases of every run this instance is running; returns how many. */
+    public int renewLeases() {
+        return update(
+                "update export_run set lease_until = now() + make_interval(secs => ?)"
+                        + " where owner = ? and status = 'running'",
+                leaseSeconds(),
+                owner());
     }
 
-    public void fail(long runId, String error) {
-        update("update export_run set status = 'failed', finished_at = now(), error = ? where id = ?", error, runId);
+    /**
+     * Takes over every running run whose lease has lapsed (its instance died or lost the database for longer than a
+     * lease): this instance becomes its owner, with a fresh lease, and runs it again in the same record.
+     */
+    public List<ExportRun> takeOverLapsed() {
+        return select(
+                "update export_run set owner = ?, lease_until = now() + make_interval(secs => ?),"
+                        + " takeovers = takeovers + 1, started_at = now() where id in (select id from export_run"
+                        + " where status = 'running' and lease_until < now() for update skip locked)"
+                        + " returning " + COLUMNS,
+                owner(),
+                leaseSeconds());
+    }
+
+    /** False when the run is no longer this instance's (taken over meanwhile): then it must not count. */
+    public boolean succeed(long runId, long rows, String path, long size, String sha256) {
+        return update(
+                        "update export_run set status = 'succeeded', finished_at = now(), rows = ?, file_path = ?,"
+                                + " size_bytes = ?, sha256 = ?, lease_until = null"
+                                + " where id = ? and owner = ? and status = 'running'",
+                        rows,
+                        path,
+                        size,
+                        sha256,
+                        runId,
+                        owner())
+                == 1;
+    }
+
+    public boolean fail(long runId, String error) {
+        return update(
+                        "update export_run set status = 'failed', finished_at = now(), error = ?, lease_until = null"
+                                + " where id = ? and owner = ? and status = 'running'",
+                        error,
+                        runId,
+                        owner())
+                == 1;
     }
 
     /**
@@ -109,11 +180,11 @@ public class RunStore {
         }
     }
 
-    private void update(String sql, Object... params) {
+    private int update(String sql, Object... params) {
         try (Connection c = dataSource.getConnection();
                 PreparedStatement s = c.prepareStatement(sql)) {
             for (int i = 0; i < params.length; i++) s.setObject(i + 1, params[i]);
-            s.executeUpdate();
+            return s.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException(e.getMessage(), e);
         }
@@ -139,7 +210,10 @@ public class RunStore {
                             (Long) rs.getObject(10),
                             rs.getString(11),
                             rs.getString(12),
-                            instant(rs.getTimestamp(13))));
+                            instant(rs.getTimestamp(13)),
+                            instant(rs.getTimestamp(14)),
+                            rs.getString(15),
+                            rs.getInt(16)));
                 }
             }
             return out;

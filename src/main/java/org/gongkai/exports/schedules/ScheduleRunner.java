@@ -1,10 +1,13 @@
 package org.gongkai.exports.schedules;
 
+import com.cronutils.model.Cron;
+import com.cronutils.model.time.ExecutionTime;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -13,10 +16,13 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.gongkai.config.GongkaiConfig;
 import org.gongkai.exports.ExportFormat;
 import org.gongkai.exports.ExportOutcome;
@@ -33,6 +39,7 @@ import org.jboss.logging.Logger;
 public class ScheduleRunner {
 
     private static final Logger LOG = Logger.getLogger(ScheduleRunner.class);
+    private static final Pattern PART_SAFE = Pattern.compile("[^A-Za-z0-9_-]");
     private static final DateTimeFormatter STAMP =
             DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
 
@@ -53,19 +60,74 @@ public class ScheduleRunner {
 
     private final ExportRequests requests = new ExportRequests();
 
-    /** Runs the schedule now; returns the id of the last attempt's run record, empty when nothing ran. */
+    /** Runs the schedule now (a manual run); returns the id of the last attempt's run record, empty when nothing ran. */
     public Optional<Long> run(long scheduleId, String trigger) {
+        return attempts(scheduleId, null, trigger, 1, null);
+    }
+
+    /**
+     * Runs the schedule's run due at {@code fireTime} (a cron firing or a catch-up) unless another instance has
+     * claimed it: every instance's scheduler fires, one claims the run. A due time the schedule's current cron does not
+     * match is a firing of a definition this instance has not synchronised yet, and is ignored.
+     */
+    public Optional<Long> runDue(long scheduleId, Instant fireTime, String trigger) {
+        Instant due = fireTime.truncatedTo(ChronoUnit.SECONDS);
+        try {
+            Optional<ExportSchedule> s = schedules.find(scheduleId);
+            if (s.isEmpty() || !s.get().active()) return Optional.empty();
+            Cron cron = ScheduleRequestReader.CRON.parse(s.get().cron());
+            if (!ExecutionTime.forCron(cron).isMatch(due.atZone(ZoneId.systemDefault()))) {
+                LOG.debugf(
+                        "schedule %d: %s is not due under its current cron %s",
+                        scheduleId, due, s.get().cron());
+                return Optional.empty();
+            }
+        } catch (RuntimeException e) {
+            // e.g. the database is down: another instance may run it, or the catch-up will
+            LOG.warnf(
+                    "export schedule %d, run due %s: cannot tell whether it is due: %s",
+                    scheduleId, due, e.getMessage());
+            return Optional.empty();
+        }
+        return attempts(scheduleId, due, trigger, 1, null);
+    }
+
+    /** Runs again, in its own record, a run taken over from an instance whose lease lapsed. */
+    public Optional<Long> resume(ExportRun run) {
+        LOG.infof(
+                "export schedule %d: run %d (attempt %d) taken over from an instance that stopped renewing it",
+                run.scheduleId(), run.id(), run.attempt());
+        return attempts(run.scheduleId(), run.fireTime(), run.trigger(), run.attempt(), run.id());
+    }
+
+    /**
+     * Attempts from {@code first} on until one succeeds or the attempts are spent; {@code takenOver} is the record of
+     * the first attempt when it exists already (a run taken over).
+     */
+    private Optional<Long> attempts(long scheduleId, Instant fireTime, String trigger, int first, Long takenOver) {
         try {
             int attempts = config.exports().retry().attempts();
             Duration wait = config.exports().retry().backoff();
             Long lastRun = null;
-            for (int attempt = 1; attempt <= Math.max(1, attempts); attempt++) {
+            for (int attempt = first; attempt <= Math.max(first, attempts); attempt++) {
                 Optional<ExportSchedule> schedule = schedules.find(scheduleId);
                 // deleted or paused meanwhile: a manual run still runs a paused schedule
                 if (schedule.isEmpty() || (!schedule.get().active() && !"manual".equals(trigger))) {
+                    if (attempt == first && takenOver != null) runs.fail(takenOver, "the schedule was paused");
                     return Optional.ofNullable(lastRun);
                 }
-                lastRun = runs.start(scheduleId, trigger, attempt);
+                if (attempt == first && takenOver != null) {
+                    lastRun = takenOver;
+                } else if (fireTime == null) {
+                    lastRun = runs.start(scheduleId, trigger, attempt);
+                } else {
+                    Optional<Long> claimed = runs.claim(scheduleId, fireTime, trigger, attempt);
+                    if (claimed.isEmpty()) {
+                        LOG.debugf("export schedule %d, run due %s: claimed by another instance", scheduleId, fireTime);
+                        return Optional.ofNullable(lastRun);
+                    }
+                    lastRun = claimed.get();
+                }
                 runs.deleteBeyond(scheduleId, config.exports().schedules().keepRuns());
                 try {
                     attempt(schedule.get(), lastRun);
@@ -99,7 +161,11 @@ public class ScheduleRunner {
         String name =
                 "schedule-" + s.id() + "-" + STAMP.format(Instant.now()) + "-run" + runId + "." + format.extension();
         Path target = folder.resolve(name);
-        Path part = folder.resolve(name + ".part");
+        clearParts(folder, runId);
+        // named for this instance, so that an instance thought dead that still writes never shares a file with the one
+        // that took its run over
+        Path part = folder.resolve(
+                "run" + runId + "." + PART_SAFE.matcher(runs.owner()).replaceAll("_") + ".part");
         MessageDigest sha = sha256();
         ExportOutcome outcome;
         long[] size = {0};
@@ -113,12 +179,24 @@ public class ScheduleRunner {
             throw e;
         }
         Files.move(part, target, StandardCopyOption.ATOMIC_MOVE);
-        runs.succeed(
+        boolean recorded = runs.succeed(
                 runId,
                 outcome.rows(),
                 target.toString(),
                 size[0],
                 HexFormat.of().formatHex(sha.digest()));
+        if (!recorded) {
+            // taken over while this instance was thought dead: the run is the other instance's to record
+            Files.deleteIfExists(target);
+            LOG.warnf("export run %d was taken over by another instance meanwhile; this file is dropped", runId);
+        }
+    }
+
+    /** Parts of the run left by an instance that died writing it. */
+    private static void clearParts(Path folder, long runId) throws IOException {
+        try (DirectoryStream<Path> parts = Files.newDirectoryStream(folder, "run" + runId + ".*.part")) {
+            for (Path p : parts) Files.deleteIfExists(p);
+        }
     }
 
     private void prune(ExportSchedule s) {
