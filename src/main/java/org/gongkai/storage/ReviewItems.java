@@ -194,9 +194,15 @@ public class ReviewItems {
                 from later l
                 join report r on r.id = l.id
                 join report p on p.agency_id = l.agency_id and p.year = l.year - 1 and p.is_latest
-                cross join m
-                join figure cf on cf.report_id = r.id and cf.year = r.year and cf.metric_id = m.over_id
-                join figure pf on pf.report_id = p.id and pf.year = p.year and pf.metric_id = m.forward_id
+                -- one index range per report for all its columns; "offset 0" keeps the planner from flattening the
+                -- probes into a scan of every figure of last year's report (EXPLAIN: 5x slower)
+                cross join lateral (select x.metric_id, x.value from figure x
+                                    where x.report_id = r.id and x.year = r.year and x.metric_id = any(?)
+                                    offset 0) cf
+                cross join lateral (select y.metric_id, y.value from figure y
+                                    where y.report_id = p.id and y.year = p.year and y.metric_id = any(?)
+                                    offset 0) pf
+                join m on m.over_id = cf.metric_id and m.forward_id = pf.metric_id
                 where cf.value <> pf.value
                   and not exists (select 1 from review_item x where x.report_id = r.id and x.kind = 'chain'
                                   and x.state = 'accepted' and x.column_key = m.col and x.expected = pf.value
@@ -209,6 +215,8 @@ public class ReviewItems {
             s.setArray(4, c.createArrayOf("smallint", forward.toArray()));
             s.setArray(5, c.createArrayOf("text", columns.toArray()));
             s.setString(6, overRow);
+            s.setArray(7, c.createArrayOf("smallint", over.toArray()));
+            s.setArray(8, c.createArrayOf("smallint", forward.toArray()));
             s.executeUpdate();
         }
     }
@@ -235,22 +243,31 @@ public class ReviewItems {
                 from report r
                 join figure f on f.report_id = r.id and f.year = r.year and f.metric_id = any(?)
                 join metric m on m.id = f.metric_id
-                cross join lateral (
-                    select count(*) as n,
+                join (
+                    -- the agency's earlier latest reports, each read once for both metrics (one index range,
+                    -- "offset 0" keeps it a probe rather than a scan of the report's every figure)
+                    select q.id as report_id, e.metric_id, count(*) as n,
                            round(percentile_cont(0.5) within group (order by e.value::float8)::numeric, 2) as median
-                    from report p join figure e on e.report_id = p.id and e.year = p.year and e.metric_id = f.metric_id
-                    where p.agency_id = r.agency_id and p.year < r.year and p.is_latest) h
+                    from report q
+                    join report p on p.agency_id = q.agency_id and p.year < q.year and p.is_latest
+                    cross join lateral (select x.metric_id, x.value from figure x
+                                        where x.report_id = p.id and x.year = p.year and x.metric_id = any(?)
+                                        offset 0) e
+                    where q.id = any(?) and q.is_latest
+                    group by q.id, e.metric_id) h on h.report_id = r.id and h.metric_id = f.metric_id
                 where r.id = any(?) and r.is_latest and h.n >= ?
                   and greatest(f.value, h.median) >= ?
                   and (f.value > ? * h.median or f.value * ? < h.median)
                 order by r.id, f.metric_id
                 """)) {
             s.setArray(1, c.createArrayOf("smallint", metrics));
-            s.setArray(2, c.createArrayOf("bigint", ids));
-            s.setInt(3, MIN_YEARS);
-            s.setInt(4, MIN_SIZE);
-            s.setInt(5, FACTOR);
-            s.setInt(6, FACTOR);
+            s.setArray(2, c.createArrayOf("smallint", metrics));
+            s.setArray(3, c.createArrayOf("bigint", ids));
+            s.setArray(4, c.createArrayOf("bigint", ids));
+            s.setInt(5, MIN_YEARS);
+            s.setInt(6, MIN_SIZE);
+            s.setInt(7, FACTOR);
+            s.setInt(8, FACTOR);
             s.executeUpdate();
         }
     }
