@@ -145,10 +145,10 @@ def main():
     pg_ports = [int(p) for p in args.pg_ports.split(",")]
     http_ports = [int(p) for p in args.http_ports.split(",")]
     ts.log("starting a primary and a streaming replica (%s)" % pg_dir)
-    primary_url, replica_url = replica_script("start", pg_dir, str(pg_ports[0]), str(pg_ports[1])).split()
-    exports = run / "exports"  # the shared folder every instance writes its scheduled exports under
     instances = []
     try:
+        primary_url, replica_url = replica_script("start", pg_dir, str(pg_ports[0]), str(pg_ports[1])).split()
+        exports = run / "exports"  # the shared folder every instance writes its scheduled exports under
         for i, port in enumerate(http_ports):
             name = "abcdefgh"[i]
             env = {
@@ -282,8 +282,10 @@ def trial(args, token, instances, http_ports, singles, pg_dir):
             events.append((time.time(), "killed the replica (immediate shutdown)"))
             ts.log(events[-1][1])
         if at(args.restart_replica_at):
+            began = time.time()
             replica_script("start-replica", pg_dir)
-            events.append((time.time(), "started the replica again"))
+            events.append((began, "started the replica again (accepting connections %.1f s later)" % (
+                time.time() - began)))
             ts.log(events[-1][1])
 
     threads = [threading.Thread(target=reader, args=(i + 1,), daemon=True) for i in range(args.readers)]

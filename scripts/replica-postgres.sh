@@ -13,10 +13,12 @@ action=${1:?start|kill-replica|start-replica|psql|stop}; dir=${2:?data directory
 bindir() { ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1; }
 as_owner() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
 port_of() { sed -n "s/^$1=//p" "$dir/ports"; }
+# a hot standby refuses to start with fewer connections (and other limits) than its primary: both get these
+common="-k $dir -c listen_addresses=127.0.0.1 -c max_connections=200"
 
 start_replica() {
   as_owner "$(bindir)/pg_ctl" -D "$dir/replica" -l "$dir/replica.log" -w \
-    -o "-p $(port_of replica) -k $dir -c listen_addresses=127.0.0.1 -c hot_standby_feedback=on" start >&2
+    -o "-p $(port_of replica) $common -c hot_standby_feedback=on" start >&2
 }
 
 case "$action" in
@@ -34,7 +36,7 @@ case "$action" in
     as_owner "$bin/initdb" -D "$dir/primary" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >&2
     # wal_level=replica and max_wal_senders=10 are the defaults; initdb's pg_hba.conf lets loopback replicate
     as_owner "$bin/pg_ctl" -D "$dir/primary" -l "$dir/primary.log" -w \
-      -o "-p $primary_port -k $dir -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200" start >&2
+      -o "-p $primary_port $common -c fsync=off" start >&2
     as_owner "$bin/pg_basebackup" -h 127.0.0.1 -p "$primary_port" -U postgres -D "$dir/replica" -R -X stream -c fast >&2
     start_replica
     echo "jdbc:postgresql://127.0.0.1:$primary_port/postgres"

@@ -152,7 +152,9 @@ public class ScheduleRegistry {
         scheduler
                 .newJob(jobId(id))
                 .setCron(s.cron())
-                .setConcurrentExecution(Scheduled.ConcurrentExecution.SKIP)
+                // each firing is its own run (claimed by its due time): one still running, or retrying after a
+                // failure, must not make this instance skip the next due time
+                .setConcurrentExecution(Scheduled.ConcurrentExecution.PROCEED)
                 .setTask(execution -> runner.runDue(id, execution.getScheduledFireTime(), "cron"))
                 .schedule();
         registered.put(id, s.updatedAt());

@@ -151,6 +151,7 @@ class ScheduleClusterTest {
         AtomicInteger otherFirings = new AtomicInteger();
         // the second instance's scheduler: the same cron's due times, computed on their own, each handed to its runner
         ExecutionTime cron = ExecutionTime.forCron(ScheduleRequestReader.CRON.parse("*/2 * * * * ?"));
+        ExecutorService firings = Executors.newCachedThreadPool();
         Thread second = new Thread(() -> {
             ZonedDateTime next = cron.nextExecution(ZonedDateTime.now(ZoneId.systemDefault()))
                     .orElseThrow();
@@ -160,7 +161,8 @@ class ScheduleClusterTest {
                             Duration.between(Instant.now(), next.toInstant()).toMillis();
                     if (wait > 0) Thread.sleep(wait);
                     otherFirings.incrementAndGet();
-                    other.runDue(id, next.toInstant(), "cron");
+                    Instant due = next.toInstant();
+                    firings.submit(() -> other.runDue(id, due, "cron")); // each firing on its own, as PROCEED does
                     next = cron.nextExecution(next).orElseThrow();
                 }
             } catch (InterruptedException e) {
@@ -175,6 +177,8 @@ class ScheduleClusterTest {
         } finally {
             second.interrupt();
             second.join(10_000);
+            firings.shutdown();
+            firings.awaitTermination(30, java.util.concurrent.TimeUnit.SECONDS);
             registry.unregister(id);
         }
         Thread.sleep(500); // a run started just now finishes
