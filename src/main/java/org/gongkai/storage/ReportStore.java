@@ -54,10 +54,45 @@ public class ReportStore {
             Long same = latestWithContent(c, agencyId, r.year(), hash);
             if (same != null) return new Written(same, false);
         }
+        Revision row = insertRow(c, agencyId, agency, r, a, documentId, hash);
+        insertFigures(c, row.id(), r.year(), a.figures());
+        insertChecks(c, row.id(), a);
+        Rollups.Deltas deltas = new Rollups.Deltas(metricIds);
+        deltas.add(agency.region(), r.year(), a.figures());
+        deltas.stage(c);
+        AdvisoryLocks.rollupsShared(c);
+        if (row.superseded() != null) rollups.apply(c, List.of(row.superseded()), List.of(-1));
+        deltas.merge(c);
+        DataVersion.bump(c);
+        return new Written(row.id(), true);
+    }
+
+    /** A new latest revision's report row, and the revision it superseded (null for none). */
+    public record Revision(long id, Long superseded) {}
+
+    /**
+     * Writes a document's report row as the new latest revision of its agency-year — the agency found or created,
+     * its aliases recorded — but not its figures, checks or roll-ups, which a caller writing many reports together
+     * ({@link DocumentBatchStore}) writes for all of them at once.
+     */
+    public Revision insertRow(
+            Connection c, AgencyProfile agency, CanonicalReport r, Assessment a, long documentId, String printedName)
+            throws SQLException {
+        long agencyId = agencies.idOf(c, agency);
+        agencies.recordAliases(c, agencyId, agency.name(), Arrays.asList(r.agencyName(), printedName), documentId);
+        return insertRow(c, agencyId, agency, r, a, documentId, ContentHash.of(r));
+    }
+
+    private Revision insertRow(
+            Connection c,
+            long agencyId,
+            AgencyProfile agency,
+            CanonicalReport r,
+            Assessment a,
+            Long documentId,
+            byte[] hash)
+            throws SQLException {
         Succession next = succeed(c, agencyId, r.year());
-        int revision = next.revision();
-        Long superseded = next.superseded();
-        long reportId;
         try (PreparedStatement s = c.prepareStatement(
                 """
                 insert into report (agency_id, year, revision, is_latest, format, published_on, source_url, document_id,
@@ -67,7 +102,7 @@ public class ReportStore {
                 """)) {
             s.setLong(1, agencyId);
             s.setInt(2, r.year());
-            s.setInt(3, revision);
+            s.setInt(3, next.revision());
             s.setString(4, r.format().code());
             s.setObject(5, r.publishedOn() == null ? null : Date.valueOf(r.publishedOn()), Types.DATE);
             s.setString(6, r.sourceUrl());
@@ -81,18 +116,9 @@ public class ReportStore {
             s.setBytes(14, hash);
             try (ResultSet rs = s.executeQuery()) {
                 rs.next();
-                reportId = rs.getLong(1);
+                return new Revision(rs.getLong(1), next.superseded());
             }
         }
-        insertFigures(c, reportId, r.year(), a.figures());
-        insertChecks(c, reportId, a);
-        Rollups.Deltas deltas = new Rollups.Deltas(metricIds);
-        deltas.add(agency.region(), r.year(), a.figures());
-        deltas.stage(c);
-        AdvisoryLocks.rollupsShared(c);
-        if (superseded != null) rollups.apply(c, List.of(superseded), List.of(-1));
-        deltas.merge(c);
-        return new Written(reportId, true);
     }
 
     /** The revision a submission is answered with: a new one ({@code created}), or the latest it equals. */

@@ -109,6 +109,7 @@ public class UnresolvedStore {
         }
         reports.insertFigures(c, reportId, identity.year(), a.figures());
         reports.insertChecks(c, reportId, a);
+        DataVersion.bump(c); // the coverage view lists unresolved reports
         return reportId;
     }
 
@@ -186,9 +187,7 @@ public class UnresolvedStore {
         AdvisoryLocks.rollupsShared(c);
         if (next.superseded() != null) rollups.apply(c, List.of(next.superseded()), List.of(-1));
         rollups.apply(c, List.of(p.id()), List.of(1));
-        try (PreparedStatement s = c.prepareStatement("update report_version set resolutions = resolutions + 1")) {
-            s.executeUpdate();
-        }
+        DataVersion.bump(c); // a resolution changes no id: the data version is what tells cached answers
     }
 
     /**
