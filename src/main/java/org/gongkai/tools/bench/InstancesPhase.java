@@ -41,7 +41,16 @@ final class InstancesPhase {
         row.put("seconds", seconds);
         double one = mix(List.of(new ServiceCalls(first)), db, seed, clients, seconds, "one instance");
         row.put("one_instance_requests_per_second", one);
-        try (ServiceProcess second = ServiceProcess.alongside(first, jar, pgDir, port, dbPort, heap, log)) {
+        ServiceProcess second;
+        try {
+            second = ServiceProcess.alongside(first, jar, pgDir, port, dbPort, heap, log);
+        } catch (IllegalStateException e) {
+            // the figure is missing, the rest of the bench still runs; the second instance's log says why
+            System.out.println("second instance did not start (" + e.getMessage() + "): see " + log);
+            row.put("two_instances_error", e.getMessage());
+            return row;
+        }
+        try (second) {
             double two = mix(
                     List.of(new ServiceCalls(first), new ServiceCalls(second)),
                     db,

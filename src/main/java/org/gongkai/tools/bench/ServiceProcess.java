@@ -60,6 +60,9 @@ final class ServiceProcess implements AutoCloseable {
         pb.environment().put("QUARKUS_DATASOURCE_JDBC_URL", "jdbc:postgresql://localhost:" + dbPort + "/postgres");
         pb.environment().put("QUARKUS_DATASOURCE_USERNAME", "postgres");
         pb.environment().put("QUARKUS_DATASOURCE_PASSWORD", databasePassword(dataDir));
+        // on a busy machine a first connection can take longer than the service's 3 s login / 5 s acquisition bounds
+        pb.environment().put("QUARKUS_DATASOURCE_JDBC_LOGIN_TIMEOUT", "30S");
+        pb.environment().put("QUARKUS_DATASOURCE_JDBC_ACQUISITION_TIMEOUT", "30S");
         return started(pb, httpPort, first.token);
     }
 
