@@ -42,6 +42,15 @@ public interface GongkaiConfig {
     Replica replica();
 
     /**
+     * The answer cache ({@code queries/AnswerCache}): a question asked again is answered from memory until the data
+     * version changes (any write, on any instance).
+     */
+    AnswerCache answerCache();
+
+    /** {@code gongkai ingest}'s server side: documents stored together ({@code POST /api/documents/batch}). */
+    Documents documents();
+
+    /**
      * The address clients reach the service at, without a trailing slash: {@code Location} headers are built from
      * it, never from the request's {@code Host} header. Set it to the public https address in production.
      */
@@ -70,6 +79,32 @@ public interface GongkaiConfig {
          */
         @WithDefault("120")
         int expensiveCallsPerMinute();
+    }
+
+    interface AnswerCache {
+
+        /** Off: every question goes to the database. */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** The most the cached answers may hold, as estimated from their cells: 64 MiB. */
+        @WithDefault("67108864")
+        long maxBytes();
+
+        /** An answer of more rows than this is not kept (a large export streams past the cache): 10,000. */
+        @WithDefault("10000")
+        int maxRows();
+    }
+
+    interface Documents {
+
+        /** The most documents one {@code POST /api/documents/batch} may carry: 200. */
+        @WithDefault("200")
+        int batchSize();
+
+        /** The largest {@code POST /api/documents/batch} body, all its documents together: 64 MiB. */
+        @WithDefault("67108864")
+        long batchBytes();
     }
 
     interface Limits {

@@ -65,6 +65,9 @@ public class DocumentResource {
     @Inject
     ReportReader reports;
 
+    @Inject
+    DocumentBatch batch;
+
     private static final Pattern FORMS =
             Pattern.compile("\\s*(application/x-www-form-urlencoded|multipart/form-data)", Pattern.CASE_INSENSITIVE);
 
@@ -135,25 +138,85 @@ public class DocumentResource {
             if (first.isPresent()) return replay(first.get(), bytes, uri);
         }
         Hints hints = new Hints(sourceUrl, agency, ReportYear.of(year));
-        String region = RegionCode.of(regionCode);
-        // a submitter's document is stored only if its report is the submitter's: checked in the same transaction
-        DocumentOutcome outcome = !scope.bound()
-                ? service.receive(bytes, contentType, hints, region, key)
-                : QuarkusTransaction.requiringNew().call(() -> {
-                    DocumentOutcome o = service.receive(bytes, contentType, hints, region, key);
-                    if (o.report() == null) scope.write(null, null);
-                    else
-                        scope.write(
-                                o.report().agency().regionCode(),
-                                o.report().agency().name());
-                    return o;
-                });
+        DocumentOutcome outcome = receiveOne(bytes, contentType, hints, RegionCode.of(regionCode), key);
         if (!outcome.created()) return Response.ok(outcome).build();
         // 202: kept, but counted nowhere until its identity is given (PUT /api/reports/{id}/identity)
         Response.ResponseBuilder answer = outcome.unresolved() ? Response.accepted() : Response.status(201);
         return answer.location(links.of("api/documents", outcome.documentId()))
                 .entity(outcome)
                 .build();
+    }
+
+    /** One document through the single path: in scope or refused, in the transaction that stores it. */
+    private DocumentOutcome receiveOne(byte[] bytes, String contentType, Hints hints, String region, String key) {
+        if (!scope.bound()) return service.receive(bytes, contentType, hints, region, key);
+        // a submitter's document is stored only if its report is the submitter's: checked in the same transaction
+        return QuarkusTransaction.requiringNew().call(() -> {
+            DocumentOutcome o = service.receive(bytes, contentType, hints, region, key);
+            if (o.report() == null) scope.write(null, null);
+            else
+                scope.write(
+                        o.report().agency().regionCode(), o.report().agency().name());
+            return o;
+        });
+    }
+
+    @POST
+    @Path("/batch")
+    @Consumes("application/x-ndjson")
+    @RolesAllowed({Roles.ADMIN, Roles.SUBMITTER})
+    @APIResponse(
+            responseCode = "200",
+            description = "one outcome per document, in their order, each with the status POST /api/documents would"
+                    + " have answered",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = DocumentBatchAnswer.class)))
+    @Operation(
+            summary =
+                    "Submit many documents at once (gongkai ingest): NDJSON, one {name, content (Base64), contentType,"
+                            + " sourceUrl} a line; new reports are stored together in one transaction, every document's outcome"
+                            + " answered")
+    public DocumentBatchAnswer receiveBatch(
+            @RequestBody(
+                            required = true,
+                            content =
+                                    @Content(
+                                            mediaType = "application/x-ndjson",
+                                            schema = @Schema(implementation = DocumentBatchBody.Line.class)))
+                    InputStream body,
+            @HeaderParam("Content-Length") Long contentLength) {
+        long limit = config.documents().batchBytes();
+        if (contentLength != null && contentLength > limit) RequestBodies.tooLarge(limit);
+        DocumentBatchBody read = DocumentBatchBody.read(
+                RequestBodies.read(body, limit),
+                config.documents().batchSize(),
+                config.limits().documentBytes());
+        List<DocumentBatchOutcome> out = new java.util.ArrayList<>(read.outcomes());
+        // a token bound to a region or agency: each document alone, its scope checked in its own transaction
+        List<DocumentBatchOutcome> decided = scope.bound()
+                ? java.util.Collections.<DocumentBatchOutcome>nCopies(
+                        read.parts().size(), null)
+                : batch.receive(read.parts());
+        for (int k = 0; k < read.parts().size(); k++) {
+            DocumentBatch.Part p = read.parts().get(k);
+            DocumentBatchOutcome o = decided.get(k);
+            out.set(read.positions().get(k), o != null ? o : alone(p));
+        }
+        return new DocumentBatchAnswer(out);
+    }
+
+    /** A part of a batch through the single path, its problem (if any) as its outcome. */
+    private DocumentBatchOutcome alone(DocumentBatch.Part p) {
+        try {
+            DocumentOutcome o =
+                    receiveOne(p.bytes(), p.contentType(), new Hints(p.sourceUrl(), null, null), null, null);
+            int status = !o.created() ? 200 : o.unresolved() ? 202 : 201;
+            return DocumentBatchOutcome.of(p.name(), status, o);
+        } catch (ProblemException e) {
+            return DocumentBatchOutcome.refused(p.name(), e);
+        }
     }
 
     /** The first answer under an Idempotency-Key again (its status, the document as it is now); 422 for other bytes. */

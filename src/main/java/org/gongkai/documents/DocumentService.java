@@ -81,6 +81,34 @@ public class DocumentService {
         var existing = documents.idOf(sha256);
         if (existing.isPresent()) return known(existing.get(), hints, regionCode);
 
+        ParsedDocument parsed = parse(body, contentType, hints);
+        CanonicalReport report = withRegion(parsed.report(), regionCode);
+        Optional<UnresolvedIdentity> gaps = gaps(report, parsed);
+        int status = gaps.isPresent() ? 202 : 201;
+        var documentId =
+                documents.insert(row(sha256, contentType, hints.sourceUrl(), body, parsed, idempotencyKey, status));
+        if (documentId.isEmpty()) {
+            // the same bytes meanwhile (their answer), or the same key with other bytes meanwhile (in progress)
+            var meanwhile = documents.idOf(sha256);
+            if (meanwhile.isEmpty()) throw org.gongkai.reports.IdempotencyKey.inProgress();
+            return known(meanwhile.get(), hints, regionCode);
+        }
+        long reportId = gaps.isPresent()
+                ? reports.keepUnresolved(report, documentId.get(), gaps.get())
+                : reports.submit(report, documentId.get(), parsed.identity().printedAgency());
+        return DocumentOutcome.of(
+                Long.toString(documentId.get()),
+                parsed.classification().code(),
+                IdentityDecision.of(parsed.identity()),
+                reader.find(reportId).orElseThrow(),
+                true);
+    }
+
+    /**
+     * The document parsed, when it is a report; a problem (422) when it is not, needs OCR or cannot be read — then
+     * nothing of it is stored.
+     */
+    ParsedDocument parse(byte[] body, String contentType, Hints hints) {
         ParsedDocument parsed;
         try {
             parsed = parser.parse(body, contentType, hints);
@@ -113,26 +141,12 @@ public class DocumentService {
                             "title",
                             parsed.title() == null ? "" : parsed.title()));
         }
-        CanonicalReport report = withRegion(parsed.report(), regionCode);
-        Optional<UnresolvedIdentity> gaps = new IdentityGaps(profiler, regions).of(report, parsed.identity());
-        int status = gaps.isPresent() ? 202 : 201;
-        var documentId =
-                documents.insert(row(sha256, contentType, hints.sourceUrl(), body, parsed, idempotencyKey, status));
-        if (documentId.isEmpty()) {
-            // the same bytes meanwhile (their answer), or the same key with other bytes meanwhile (in progress)
-            var meanwhile = documents.idOf(sha256);
-            if (meanwhile.isEmpty()) throw org.gongkai.reports.IdempotencyKey.inProgress();
-            return known(meanwhile.get(), hints, regionCode);
-        }
-        long reportId = gaps.isPresent()
-                ? reports.keepUnresolved(report, documentId.get(), gaps.get())
-                : reports.submit(report, documentId.get(), parsed.identity().printedAgency());
-        return DocumentOutcome.of(
-                Long.toString(documentId.get()),
-                parsed.classification().code(),
-                IdentityDecision.of(parsed.identity()),
-                reader.find(reportId).orElseThrow(),
-                true);
+        return parsed;
+    }
+
+    /** What keeps the parsed report unresolved (its agency, region or year missing); empty when nothing does. */
+    Optional<UnresolvedIdentity> gaps(CanonicalReport report, ParsedDocument parsed) {
+        return new IdentityGaps(profiler, regions).of(report, parsed.identity());
     }
 
     /** The report as parsed, with the hinted region code where the document gives none. */
@@ -180,7 +194,7 @@ public class DocumentService {
         return known(documentId, new Hints(null, null, null), null);
     }
 
-    private DocumentStore.Row row(
+    DocumentStore.Row row(
             byte[] sha256,
             String contentType,
             String sourceUrl,

@@ -9,9 +9,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.gongkai.canonical.Bound;
 import org.gongkai.metrics.Metric;
 import org.gongkai.replicas.ReadConnections;
@@ -31,37 +30,93 @@ public class QueryEngine {
     @Inject
     QueryPlanner planner;
 
-    /**
-     * Agency counts over many years cost a scan; they are kept per data version (the newest report id, read from
-     * the database so that writes by any service instance count), so an answer counted before a write never
-     * serves after it.
-     */
-    private final Map<String, Coverage> coverageCache = new ConcurrentHashMap<>();
+    @Inject
+    AnswerCache cache;
+
+    /** The answer cache's kinds: whole answers, and the coverage counts that answers of other groupings share. */
+    static final String ANSWER = "query";
+
+    static final String COVERAGE = "coverage";
 
     public QueryResult run(QuerySpec spec) {
-        List<List<Object>> rows = new ArrayList<>();
-        List<Column>[] header = new List[1];
-        long[] total = new long[1];
-        Coverage coverage = execute(
-                spec,
-                new RowSink() {
-                    @Override
-                    public void header(List<Column> columns) {
-                        header[0] = columns;
-                    }
-
-                    @Override
-                    public void row(List<Object> cells) {
-                        rows.add(cells);
-                    }
-                },
-                total);
-        return new QueryResult(header[0], rows, total[0], coverage);
+        return answer(spec).answer();
     }
 
-    /** Streams the header and every row of the page to the sink; returns the coverage. */
+    /**
+     * The answer, from the {@link AnswerCache} when the same question was answered at the current data version; says
+     * which.
+     */
+    public AnswerCache.Lookup<QueryResult> answer(QuerySpec spec) {
+        QueryPlan plan = planner.plan(spec); // a bad question is refused before the database is asked
+        return cache.get(ANSWER, spec, c -> {
+            Collecting rows = new Collecting(RowSink.NONE, cache.maxRows());
+            long[] total = new long[1];
+            Coverage coverage = execute(c, plan, rows, total);
+            QueryResult result = new QueryResult(rows.columns, rows.rows, total[0], coverage);
+            return rows.complete()
+                    ? new AnswerCache.Sized<QueryResult>(result, bytes(result))
+                    : AnswerCache.Sized.<QueryResult>uncached(result);
+        });
+    }
+
+    /**
+     * Streams the header and every row of the page to the sink; returns the coverage. An answer the cache holds is
+     * replayed; one small enough ({@code gongkai.answer-cache.max-rows}) is kept while it streams.
+     */
     public Coverage stream(QuerySpec spec, RowSink sink) {
-        return execute(spec, sink, new long[1]);
+        QueryPlan plan = planner.plan(spec);
+        Collecting rows = new Collecting(sink, cache.maxRows());
+        Coverage[] coverage = new Coverage[1];
+        AnswerCache.Lookup<QueryResult> answer = cache.get(ANSWER, spec, c -> {
+            long[] total = new long[1];
+            coverage[0] = execute(c, plan, rows, total);
+            if (!rows.complete()) return AnswerCache.Sized.<QueryResult>uncached(null);
+            QueryResult result = new QueryResult(rows.columns, rows.rows, total[0], coverage[0]);
+            return new AnswerCache.Sized<QueryResult>(result, bytes(result));
+        });
+        if (!answer.hit()) return coverage[0];
+        QueryResult kept = answer.answer();
+        sink.header(kept.columns());
+        kept.rows().forEach(sink::row);
+        return kept.coverage();
+    }
+
+    /** A sink that passes rows on and keeps them, up to a bound past which it only passes them on. */
+    private static final class Collecting implements RowSink {
+        private final RowSink next;
+        private final int maxRows;
+        private List<Column> columns;
+        private List<List<Object>> rows = new ArrayList<>();
+
+        Collecting(RowSink next, int maxRows) {
+            this.next = next;
+            this.maxRows = maxRows;
+        }
+
+        @Override
+        public void header(List<Column> columns) {
+            this.columns = List.copyOf(columns);
+            next.header(columns);
+        }
+
+        @Override
+        public void row(List<Object> cells) {
+            next.row(cells);
+            if (rows == null) return;
+            if (next != RowSink.NONE && rows.size() >= maxRows) rows = null; // too large to keep: streamed only
+            else rows.add(Collections.unmodifiableList(cells));
+        }
+
+        boolean complete() {
+            return rows != null && rows.size() <= maxRows;
+        }
+    }
+
+    /** The bytes an answer holds, roughly: a cell is a reference and a small number or string. */
+    private static long bytes(QueryResult r) {
+        long cells = 0;
+        for (List<Object> row : r.rows()) cells += row.size();
+        return 512 + r.columns().size() * 128L + r.rows().size() * 48L + cells * 40;
     }
 
     /** The plan a query would run with (for EXPLAIN and tests). */
@@ -88,45 +143,46 @@ public class QueryEngine {
         return out.toString();
     }
 
-    private Coverage execute(QuerySpec spec, RowSink sink, long[] total) {
-        QueryPlan plan = planner.plan(spec);
+    /** Runs the plan on the caller's connection, which is in a transaction (a cursor needs one). */
+    private Coverage execute(Connection c, QueryPlan plan, RowSink sink, long[] total) throws SQLException {
         QuerySql q = new QuerySql(plan);
         List<Column> columns = columns(plan);
         sink.header(columns);
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false); // a cursor needs a transaction
-            int first = 1;
-            String read = q.sql;
-            if (!plan.fromRollup() && !dataSource.onReplica(c)) {
-                // PostgreSQL runs no parallel workers under a cursor; the raw-figure aggregate is computed first by
-                // CREATE TABLE AS (which does run in parallel), numbered in its order, then read through the cursor.
-                // A standby replica creates no tables, temporary ones included: there the cursor reads the statement.
-                try (PreparedStatement s = c.prepareStatement("create temp table query_rows on commit drop as"
-                        + " select row_number() over () as query_row, t.* from (" + q.sql + ") t")) {
-                    bind(c, s, q.params);
-                    s.execute();
-                }
-                read = "select * from query_rows order by query_row";
-                first = 2;
+        int first = 1;
+        String read = q.sql;
+        boolean staged = !plan.fromRollup() && !dataSource.onReplica(c);
+        if (staged) {
+            // PostgreSQL runs no parallel workers under a cursor; the raw-figure aggregate is computed first by
+            // CREATE TABLE AS (which does run in parallel), numbered in its order, then read through the cursor.
+            // A standby replica creates no tables, temporary ones included: there the cursor reads the statement.
+            try (PreparedStatement s = c.prepareStatement("create temp table query_rows on commit drop as"
+                    + " select row_number() over () as query_row, t.* from (" + q.sql + ") t")) {
+                bind(c, s, q.params);
+                s.execute();
             }
-            try (PreparedStatement s = c.prepareStatement(read)) {
-                // never a server-side prepared statement: query_rows has other columns for every query
-                s.unwrap(org.postgresql.PGStatement.class).setPrepareThreshold(0);
-                s.setFetchSize(FETCH_SIZE);
-                if (read == q.sql) bind(c, s, q.params);
-                try (ResultSet rs = s.executeQuery()) {
-                    while (rs.next()) {
-                        sink.row(row(plan, rs, first));
-                        total[0] = rs.getLong("total_groups");
-                    }
-                }
-            }
-            Coverage coverage = coverage(c, plan);
-            c.commit();
-            return coverage;
-        } catch (SQLException e) {
-            throw new IllegalStateException("query failed: " + e.getMessage(), e);
+            read = "select * from query_rows order by query_row";
+            first = 2;
         }
+        try (PreparedStatement s = c.prepareStatement(read)) {
+            // never a server-side prepared statement: query_rows has other columns for every query
+            s.unwrap(org.postgresql.PGStatement.class).setPrepareThreshold(0);
+            s.setFetchSize(FETCH_SIZE);
+            if (read == q.sql) bind(c, s, q.params);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    sink.row(row(plan, rs, first));
+                    total[0] = rs.getLong("total_groups");
+                }
+            }
+        }
+        Coverage coverage = coverage(c, plan);
+        if (staged) {
+            // the next answer on this connection's transaction (none today) must not find the table
+            try (PreparedStatement s = c.prepareStatement("drop table query_rows")) {
+                s.execute();
+            }
+        }
+        return coverage;
     }
 
     private List<Object> row(QueryPlan plan, ResultSet rs, int first) throws SQLException {
@@ -188,34 +244,23 @@ public class QueryEngine {
         return out;
     }
 
-    /** Latest reports matching the filters, and their agencies. */
+    /**
+     * Latest reports matching the filters, and their agencies: a count over many years, shared by every answer with
+     * the same filters (kept in the answer cache by filters, at the same data version).
+     */
     private Coverage coverage(Connection c, QueryPlan plan) throws SQLException {
         QueryFilters f = plan.spec().filters();
-        long version;
-        long resolutions;
-        // a new report raises max(id); a resolution changes no id and counts itself in report_version
-        try (PreparedStatement s = c.prepareStatement(
-                        "select coalesce(max(id), 0), (select resolutions from report_version) from report");
-                ResultSet rs = s.executeQuery()) {
-            rs.next();
-            version = rs.getLong(1);
-            resolutions = rs.getLong(2);
-        }
-        String key = version + "|" + resolutions + "|" + f;
-        Coverage cached = coverageCache.get(key);
-        if (cached != null) return cached;
-        QuerySql filters = QuerySql.coverage(f);
-        Coverage computed;
-        try (PreparedStatement s = c.prepareStatement(filters.sql)) {
-            bind(c, s, filters.params);
-            try (ResultSet rs = s.executeQuery()) {
-                rs.next();
-                computed = new Coverage(rs.getLong(1), rs.getLong(2));
-            }
-        }
-        if (coverageCache.size() > 10_000) coverageCache.clear();
-        coverageCache.put(key, computed);
-        return computed;
+        return cache.get(c, COVERAGE, f, conn -> {
+                    QuerySql filters = QuerySql.coverage(f);
+                    try (PreparedStatement s = conn.prepareStatement(filters.sql)) {
+                        bind(conn, s, filters.params);
+                        try (ResultSet rs = s.executeQuery()) {
+                            rs.next();
+                            return new AnswerCache.Sized<Coverage>(new Coverage(rs.getLong(1), rs.getLong(2)), 256);
+                        }
+                    }
+                })
+                .answer();
     }
 
     static void bind(Connection c, PreparedStatement s, List<Object> params) throws SQLException {

@@ -81,6 +81,7 @@ public class BulkWriter {
             c.setAutoCommit(false);
             try {
                 List<Written> out = write(c, batch);
+                DataVersion.bump(c);
                 BulkJobStore.copyLines(c, jobId, out);
                 c.commit();
                 return out;

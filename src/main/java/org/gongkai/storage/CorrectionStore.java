@@ -151,6 +151,7 @@ public class CorrectionStore {
         review.close(c, others, "superseded", author.name(), author.tokenId());
         review.derive(c, List.of(id), true);
         review.inherit(c, List.of(id), List.of(base.id()));
+        DataVersion.bump(c);
         return id;
     }
 
@@ -180,10 +181,7 @@ public class CorrectionStore {
         review.close(c, List.of(corrected), "superseded", author.name(), author.tokenId());
         review.derive(c, List.of(held), false);
         review.inherit(c, List.of(held), List.of(corrected));
-        // no new report id: the engine's coverage cache must hear of it
-        try (PreparedStatement s = c.prepareStatement("update report_version set resolutions = resolutions + 1")) {
-            s.executeUpdate();
-        }
+        DataVersion.bump(c);
         return true;
     }
 

@@ -68,9 +68,17 @@ public class DocumentStore {
 
     /** Inserts the document in the caller's transaction; empty when the same bytes (or key) were stored meanwhile. */
     public Optional<Long> insert(Row d) {
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement s = c.prepareStatement(
-                        """
+        try (Connection c = dataSource.getConnection()) {
+            return insert(c, d);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot store the document", e);
+        }
+    }
+
+    /** Inserts the document on the caller's connection; empty when the same bytes (or key) were stored meanwhile. */
+    public Optional<Long> insert(Connection c, Row d) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(
+                """
                         insert into document (sha256, content_type, charset, source_url, title, classification, reason,
                                               body, normalized, identity, idempotency_key, first_status)
                         values (?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), ?, ?)
@@ -92,8 +100,6 @@ public class DocumentStore {
             try (ResultSet rs = s.executeQuery()) {
                 return rs.next() ? Optional.of(rs.getLong(1)) : Optional.empty();
             }
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot store the document", e);
         }
     }
 }

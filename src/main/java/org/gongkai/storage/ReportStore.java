@@ -10,6 +10,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -57,15 +58,89 @@ public class ReportStore {
             Long same = latestWithContent(c, agencyId, r.year(), hash);
             if (same != null) return new Written(same, false);
         }
+        Revision row = insertRow(c, agencyId, agency, r, a, documentId, hash);
+        insertFigures(c, row.id(), r.year(), a.figures());
+        insertChecks(c, row.id(), a);
+        Rollups.Deltas deltas = new Rollups.Deltas(metricIds);
+        if (row.latest()) deltas.add(agency.region(), r.year(), a.figures());
+        settle(c, List.of(row), deltas);
+        return new Written(row.id(), true);
+    }
+
+    /**
+     * A new revision's report row: the latest revision it superseded (null for none), or, when the agency-year's latest
+     * revision is a person's correction, that correction, which it is held behind (not latest) instead.
+     */
+    public record Revision(long id, Long superseded, Long heldBehind) {
+        public boolean latest() {
+            return heldBehind == null;
+        }
+    }
+
+    /**
+     * Writes a document's report row as the new revision of its agency-year — the agency found or created, its aliases
+     * recorded — but not its figures and checks, which a caller writing many reports together
+     * ({@link DocumentBatchStore}) writes for all of them at once before {@link #settle}.
+     */
+    public Revision insertRow(
+            Connection c, AgencyProfile agency, CanonicalReport r, Assessment a, long documentId, String printedName)
+            throws SQLException {
+        long agencyId = agencies.idOf(c, agency);
+        agencies.recordAliases(c, agencyId, agency.name(), Arrays.asList(r.agencyName(), printedName), documentId);
+        return insertRow(c, agencyId, agency, r, a, documentId, ContentHash.of(r));
+    }
+
+    /**
+     * What follows new revisions' figures in their transaction: the roll-ups move from the revisions they superseded to
+     * the new latest ones ({@code deltas}: the latest ones' figures), their review items are derived (or, for one held
+     * behind a correction, how it differs), and the data version moves.
+     */
+    public void settle(Connection c, List<Revision> rows, Rollups.Deltas deltas) throws SQLException {
+        List<Long> latest = new ArrayList<>();
+        List<Long> superseded = new ArrayList<>();
+        List<Long> succeeding = new ArrayList<>();
+        List<Long> held = new ArrayList<>();
+        List<Long> corrections = new ArrayList<>();
+        for (Revision row : rows) {
+            if (!row.latest()) {
+                held.add(row.id());
+                corrections.add(row.heldBehind());
+                continue;
+            }
+            latest.add(row.id());
+            if (row.superseded() != null) {
+                superseded.add(row.superseded());
+                succeeding.add(row.id());
+            }
+        }
+        review.differences(c, held, corrections);
+        if (!latest.isEmpty()) {
+            deltas.stage(c);
+            AdvisoryLocks.rollupsShared(c);
+            rollups.apply(c, superseded, superseded.stream().map(x -> -1).toList());
+            deltas.merge(c);
+            review.close(c, superseded, "superseded", null, null);
+            review.derive(c, latest, false);
+            review.inherit(c, succeeding, superseded);
+        }
+        DataVersion.bump(c);
+    }
+
+    private Revision insertRow(
+            Connection c,
+            long agencyId,
+            AgencyProfile agency,
+            CanonicalReport r,
+            Assessment a,
+            Long documentId,
+            byte[] hash)
+            throws SQLException {
         // a corrected revision is never overwritten by a machine: the new one is kept beside it, not latest, and
         // the queue shows how it differs
         Long corrected = correctedLatest(c, agencyId, r.year());
         Succession next = corrected == null
                 ? succeed(c, agencyId, r.year())
                 : new Succession(nextRevision(c, agencyId, r.year()), null);
-        int revision = next.revision();
-        Long superseded = next.superseded();
-        long reportId;
         try (PreparedStatement s = c.prepareStatement(
                 """
                 insert into report (agency_id, year, revision, is_latest, format, published_on, source_url, document_id,
@@ -75,7 +150,7 @@ public class ReportStore {
                 """)) {
             s.setLong(1, agencyId);
             s.setInt(2, r.year());
-            s.setInt(3, revision);
+            s.setInt(3, next.revision());
             s.setBoolean(4, corrected == null);
             s.setString(5, r.format().code());
             s.setObject(6, r.publishedOn() == null ? null : Date.valueOf(r.publishedOn()), Types.DATE);
@@ -91,25 +166,9 @@ public class ReportStore {
             s.setString(16, documentId == null ? "submitted" : "parsed");
             try (ResultSet rs = s.executeQuery()) {
                 rs.next();
-                reportId = rs.getLong(1);
+                return new Revision(rs.getLong(1), next.superseded(), corrected);
             }
         }
-        insertFigures(c, reportId, r.year(), a.figures());
-        insertChecks(c, reportId, a);
-        if (corrected != null) {
-            review.differences(c, List.of(reportId), List.of(corrected));
-            return new Written(reportId, true);
-        }
-        Rollups.Deltas deltas = new Rollups.Deltas(metricIds);
-        deltas.add(agency.region(), r.year(), a.figures());
-        deltas.stage(c);
-        AdvisoryLocks.rollupsShared(c);
-        if (superseded != null) rollups.apply(c, List.of(superseded), List.of(-1));
-        deltas.merge(c);
-        if (superseded != null) review.close(c, List.of(superseded), "superseded", null, null);
-        review.derive(c, List.of(reportId), false);
-        if (superseded != null) review.inherit(c, List.of(reportId), List.of(superseded));
-        return new Written(reportId, true);
     }
 
     /** The revision a submission is answered with: a new one ({@code created}), or the latest it equals. */

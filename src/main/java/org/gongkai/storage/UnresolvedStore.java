@@ -115,6 +115,7 @@ public class UnresolvedStore {
         reports.insertFigures(c, reportId, identity.year(), a.figures());
         reports.insertChecks(c, reportId, a);
         review.derive(c, java.util.List.of(reportId), false);
+        DataVersion.bump(c); // the coverage view lists unresolved reports
         return reportId;
     }
 
@@ -205,6 +206,7 @@ public class UnresolvedStore {
             s.executeUpdate();
         }
         review.resolved(c, p.id(), by, token);
+        DataVersion.bump(c); // a resolution changes no id: the data version is what tells cached answers
         if (corrected != null) {
             review.differences(c, List.of(p.id()), List.of(corrected));
             return;
@@ -217,9 +219,6 @@ public class UnresolvedStore {
             review.inherit(c, List.of(p.id()), List.of(next.superseded()));
         }
         review.placed(c, List.of(p.id()));
-        try (PreparedStatement s = c.prepareStatement("update report_version set resolutions = resolutions + 1")) {
-            s.executeUpdate();
-        }
     }
 
     /**

@@ -7,6 +7,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +19,7 @@ import org.gongkai.canonical.SourceKind;
 import org.gongkai.metrics.Metric;
 import org.gongkai.metrics.MetricCatalogue;
 import org.gongkai.problems.ProblemException;
+import org.gongkai.queries.AnswerCache;
 import org.gongkai.queries.ReportFilterSql;
 import org.gongkai.replicas.ReadConnections;
 import org.gongkai.storage.MetricIds;
@@ -35,7 +37,56 @@ public class ViewStore {
     @Inject
     MetricCatalogue catalogue;
 
+    @Inject
+    AnswerCache cache;
+
+    /** Coverage of a region-year, from the answer cache while no write has changed the data. */
     public ReportingCoverage coverage(String regionCode, int year, int limit) {
+        return cache.get("view-coverage", Arrays.asList(regionCode, year, limit), c -> {
+                    ReportingCoverage r = readCoverage(regionCode, year, limit);
+                    long items = r.missing().size()
+                            + r.reportedAgencies().size()
+                            + r.unresolvedReports().size();
+                    return new AnswerCache.Sized<ReportingCoverage>(r, 512 + items * 200);
+                })
+                .answer();
+    }
+
+    /** Anomalies of a region (and year), from the answer cache while no write has changed the data. */
+    public Anomalies anomalies(String regionCode, Integer year, int limit) {
+        return cache.get("view-anomalies", Arrays.asList(regionCode, year, limit), c -> {
+                    Anomalies a = readAnomalies(regionCode, year, limit);
+                    long checks = 0;
+                    for (Anomalies.FailedReport r : a.failedChecks())
+                        checks += 1 + r.failed().size();
+                    return new AnswerCache.Sized<Anomalies>(
+                            a, 512 + checks * 300 + a.chainBreaks().size() * 300L);
+                })
+                .answer();
+    }
+
+    /** The reports behind one cell, from the answer cache while no write has changed the data. */
+    public DrillDown drill(
+            String metric,
+            String regionCode,
+            Integer year,
+            String format,
+            String sector,
+            String agencyId,
+            int limit,
+            int offset) {
+        return cache.get(
+                        "view-drill-down",
+                        Arrays.asList(metric, regionCode, year, format, sector, agencyId, limit, offset),
+                        c -> {
+                            DrillDown d = readDrill(metric, regionCode, year, format, sector, agencyId, limit, offset);
+                            return new AnswerCache.Sized<DrillDown>(
+                                    d, 512 + d.items().size() * 600L);
+                        })
+                .answer();
+    }
+
+    private ReportingCoverage readCoverage(String regionCode, int year, int limit) {
         String scope = ReportFilterSql.regionTerm(regionCode);
         String sql =
                 """
@@ -125,7 +176,7 @@ public class ViewStore {
         return new UnresolvedPage(total, items);
     }
 
-    public Anomalies anomalies(String regionCode, Integer year, int limit) {
+    private Anomalies readAnomalies(String regionCode, Integer year, int limit) {
         String scope = ReportFilterSql.regionTerm(regionCode);
         String yearFilter = year == null ? "" : " and r.year = ?";
         Map<Long, Anomalies.FailedReport> failed = new LinkedHashMap<>();
@@ -212,7 +263,7 @@ public class ViewStore {
     }
 
     /** The latest reports that give the metric within the region, year, format, sector or agency of one cell. */
-    public DrillDown drill(
+    private DrillDown readDrill(
             String metric,
             String regionCode,
             Integer year,

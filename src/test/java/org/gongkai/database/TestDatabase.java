@@ -58,6 +58,8 @@ public class TestDatabase implements QuarkusTestResourceLifecycleManager {
                         "gongkai.database.kind", "external");
             }
         }
+        String citus = System.getenv("GONGKAI_TEST_CITUS_URL");
+        if (citus != null && !citus.isBlank()) return citus(citus);
         String external = System.getenv("GONGKAI_TEST_JDBC_URL");
         if (external != null && !external.isBlank()) {
             // a fresh database on the external server for every application start, as the embedded one is
@@ -88,6 +90,33 @@ public class TestDatabase implements QuarkusTestResourceLifecycleManager {
                 "quarkus.datasource.username", embedded.username(),
                 "quarkus.datasource.password", embedded.password(),
                 "gongkai.database.kind", "embedded");
+    }
+
+    /**
+     * The Citus test profile (docs/SCALING.md): the coordinator's database emptied, migrated here by Flyway and
+     * distributed by {@code citus/distribute.sql} before the application starts (its own Flyway then finds nothing to
+     * do). One database: Citus needs a new database created on every worker too, which a test cannot assume.
+     */
+    private Map<String, String> citus(String url) {
+        externalUrl = url;
+        externalUser = System.getenv().getOrDefault("GONGKAI_TEST_DB_USER", "postgres");
+        externalPassword = System.getenv().getOrDefault("GONGKAI_TEST_DB_PASSWORD", "postgres");
+        admin("drop schema if exists public cascade; create schema public");
+        org.flywaydb.core.Flyway.configure()
+                .dataSource(url, externalUser, externalPassword)
+                .locations("filesystem:" + Path.of("sql").toAbsolutePath())
+                .load()
+                .migrate();
+        try (var in = TestDatabase.class.getResourceAsStream("/citus/distribute.sql")) {
+            admin(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return Map.of(
+                "quarkus.datasource.jdbc.url", url,
+                "quarkus.datasource.username", externalUser,
+                "quarkus.datasource.password", externalPassword,
+                "gongkai.database.kind", "external");
     }
 
     private void admin(String sql) {

@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
-import org.gongkai.database.EmbeddedPassword;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -21,7 +20,8 @@ import picocli.CommandLine.Option;
  * dashboard query shape against its plain GROUP BY, time the exports, and report the service's peak heap and RSS.
  * Prints a table and writes {@code results.json} under the output folder. Each phase is a class of its own
  * ({@link CorpusPhase}, {@link BulkLoadPhase}, {@link RawCopyPhase}, {@link QueryPhase}, {@link DashboardPhase}, {@link
- * ExportPhase}, {@link ParserBenchmark}); this one reads the options and runs them in order.
+ * ExportPhase}, {@link ParserBenchmark}, {@link CachePhase}, {@link InstancesPhase}, {@link IngestPhase}); this one reads
+ * the options and runs them in order.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Measure Gongkai end to end on generated data")
 public final class BenchCommand implements Callable<Integer> {
@@ -70,6 +70,24 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--explain", description = "also write EXPLAIN (ANALYZE, BUFFERS) of each shape to this folder")
     Path explainDir;
 
+    @Option(names = "--cache-runs", defaultValue = "200", description = "timed repeats of the cached dashboard query")
+    int cacheRuns;
+
+    @Option(names = "--mix-clients", defaultValue = "8", description = "concurrent dashboards of the throughput mix")
+    int mixClients;
+
+    @Option(names = "--mix-seconds", defaultValue = "20", description = "seconds of the mix per instance count")
+    int mixSeconds;
+
+    @Option(names = "--ingest-documents", defaultValue = "3000", description = "documents sent through gongkai ingest")
+    int ingestDocuments;
+
+    @Option(names = "--ingest-batch", defaultValue = "50", description = "gongkai ingest --batch")
+    int ingestBatch;
+
+    @Option(names = "--ingest-concurrency", defaultValue = "3", description = "gongkai ingest --concurrency")
+    int ingestConcurrency;
+
     @Override
     public Integer call() throws Exception {
         Files.createDirectories(out);
@@ -87,6 +105,7 @@ public final class BenchCommand implements Callable<Integer> {
                 results.put("dashboard", DashboardPhase.run(service, calls, seed, dashboardRuns()));
                 service.resetPeaks();
                 results.put("exports", ExportPhase.run(service, calls, plans));
+                serveMany(service, calls, pgDir, db, results);
                 results.put("peak_rss_mib_overall", BenchResults.mib(service.peakRssBytes()));
             }
             results.print(reports);
@@ -119,6 +138,9 @@ public final class BenchCommand implements Callable<Integer> {
             results.put("exports", ExportPhase.run(service, calls, plans));
             results.put("peak_rss_mib_exporting", BenchResults.mib(service.peakRssBytes()));
             results.put("peak_heap_mib_exporting", BenchResults.mib(service.peakHeapBytes()));
+            try (Connection db = database()) {
+                serveMany(service, calls, pgDir, db, results);
+            }
             results.put("peak_rss_mib_overall", BenchResults.mib(service.peakRssBytes()));
         }
         results.put("parser", ParserBenchmark.measure(parserDocuments, 5));
@@ -129,7 +151,40 @@ public final class BenchCommand implements Callable<Integer> {
     }
 
     private List<Map<String, Object>> queries(ServiceCalls calls, Connection db, PlanWriter plans) throws Exception {
-        return new QueryPhase(calls, db, plans, runs, plainRuns).run(QueryShapes.all(seed, db));
+        // the engine timed, not the answer cache (CachePhase times that)
+        return new QueryPhase(calls.uncached(), db, plans, runs, plainRuns).run(QueryShapes.all(seed, db));
+    }
+
+    /**
+     * Serving many (issue 17): the repeated dashboard query from the answer cache, the dashboard mix on one instance
+     * and on two, and documents through {@code gongkai ingest} (last: it adds reports).
+     */
+    private void serveMany(ServiceProcess service, ServiceCalls calls, Path pgDir, Connection db, BenchResults results)
+            throws Exception {
+        results.put("answer_cache", CachePhase.run(calls, cacheRuns));
+        results.put(
+                "instances",
+                InstancesPhase.run(
+                        service,
+                        jar.toAbsolutePath(),
+                        pgDir.toAbsolutePath(),
+                        port + 1,
+                        dbPort,
+                        heap,
+                        out.resolve("service-2.log"),
+                        db,
+                        seed,
+                        mixClients,
+                        mixSeconds));
+        results.put(
+                "ingest",
+                IngestPhase.run(
+                        service,
+                        out,
+                        ingestDocuments,
+                        seed ^ System.currentTimeMillis(),
+                        ingestBatch,
+                        ingestConcurrency));
     }
 
     /** One overview click per province but the first visit's, at most {@code --runs}. */
@@ -142,14 +197,12 @@ public final class BenchCommand implements Callable<Integer> {
                 jar.toAbsolutePath(), pgDir.toAbsolutePath(), port, dbPort, heap, out.resolve("service.log"));
     }
 
-    /**
-     * The embedded PostgreSQL the service started, for the raw COPY and the plain GROUP BYs, with the password the
-     * service keeps in its data directory (the server accepts no other).
-     */
-    private Connection database() throws SQLException {
-        String password = EmbeddedPassword.of(out.resolve("postgres"))
-                .orElseThrow(() -> new IllegalStateException("no embedded PostgreSQL password in " + out));
-        return DriverManager.getConnection("jdbc:postgresql://localhost:" + dbPort + "/postgres", "postgres", password);
+    /** The embedded PostgreSQL the service started, for the raw COPY and the plain GROUP BYs. */
+    private Connection database() throws SQLException, IOException {
+        return DriverManager.getConnection(
+                "jdbc:postgresql://localhost:" + dbPort + "/postgres",
+                "postgres",
+                ServiceProcess.databasePassword(out.resolve("postgres")));
     }
 
     private static void deleteTree(Path dir) throws IOException {

@@ -11,24 +11,39 @@ final class ServiceCalls {
     private final HttpClient http =
             HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private final ServiceProcess service;
+    private final boolean uncached;
 
     ServiceCalls(ServiceProcess service) {
+        this(service, false);
+    }
+
+    private ServiceCalls(ServiceProcess service, boolean uncached) {
         this.service = service;
+        this.uncached = uncached;
+    }
+
+    /**
+     * The same calls with {@code Cache-Control: no-cache}: answered by the engine, never from the answer cache, so
+     * that phases timing the engine time it rather than the cache.
+     */
+    ServiceCalls uncached() {
+        return new ServiceCalls(service, true);
     }
 
     <T> HttpResponse<T> get(String path, HttpResponse.BodyHandler<T> answer) throws IOException, InterruptedException {
-        return http.send(service.request(path).build(), answer);
+        return http.send(request(path).build(), answer);
+    }
+
+    private HttpRequest.Builder request(String path) {
+        HttpRequest.Builder r = service.request(path);
+        return uncached ? r.header("Cache-Control", "no-cache") : r;
     }
 
     <T> HttpResponse<T> post(
             String path, String contentType, HttpRequest.BodyPublisher body, HttpResponse.BodyHandler<T> answer)
             throws IOException, InterruptedException {
         return http.send(
-                service.request(path)
-                        .header("Content-Type", contentType)
-                        .POST(body)
-                        .build(),
-                answer);
+                request(path).header("Content-Type", contentType).POST(body).build(), answer);
     }
 
     <T> HttpResponse<T> postJson(String path, String json, HttpResponse.BodyHandler<T> answer)

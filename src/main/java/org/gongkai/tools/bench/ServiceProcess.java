@@ -40,26 +40,67 @@ final class ServiceProcess implements AutoCloseable {
 
     static ServiceProcess start(Path jar, Path dataDir, int httpPort, int dbPort, String heap, Path log)
             throws IOException, InterruptedException {
+        ProcessBuilder pb = command(jar, heap, log);
+        pb.environment().put("GONGKAI_EMBEDDED_DATA_DIR", dataDir.toString());
+        pb.environment().put("GONGKAI_EMBEDDED_PORT", Integer.toString(dbPort));
+        pb.environment().remove("QUARKUS_DATASOURCE_JDBC_URL");
+        // the child's admin token, made here so that the bench can call it (every endpoint needs one)
+        String token = "bench-" + java.util.UUID.randomUUID() + java.util.UUID.randomUUID();
+        return started(pb, httpPort, token);
+    }
+
+    /**
+     * Another instance of the service on {@code httpPort}, against the embedded PostgreSQL that {@code first} started
+     * in {@code dataDir} (its password is kept there), with the same admin token: a second stateless instance.
+     */
+    static ServiceProcess alongside(
+            ServiceProcess first, Path jar, Path dataDir, int httpPort, int dbPort, String heap, Path log)
+            throws IOException, InterruptedException {
+        ProcessBuilder pb = command(jar, heap, log);
+        pb.environment().put("QUARKUS_DATASOURCE_JDBC_URL", "jdbc:postgresql://localhost:" + dbPort + "/postgres");
+        pb.environment().put("QUARKUS_DATASOURCE_USERNAME", "postgres");
+        pb.environment().put("QUARKUS_DATASOURCE_PASSWORD", databasePassword(dataDir));
+        // on a busy machine a first connection can take longer than the service's 3 s login / 5 s acquisition bounds
+        pb.environment().put("QUARKUS_DATASOURCE_JDBC_LOGIN_TIMEOUT", "30S");
+        pb.environment().put("QUARKUS_DATASOURCE_JDBC_ACQUISITION_TIMEOUT", "30S");
+        return started(pb, httpPort, first.token);
+    }
+
+    /** The embedded server's password, as the service keeps it in its data directory. */
+    static String databasePassword(Path dataDir) throws IOException {
+        Path file = dataDir.resolve("gongkai-postgres.password");
+        return Files.exists(file) ? Files.readString(file).strip() : "postgres";
+    }
+
+    private static ProcessBuilder command(Path jar, String heap, Path log) {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx" + heap,
                 "-XX:+UseG1GC",
                 "-jar",
                 jar.toString()));
-        ProcessBuilder pb =
-                new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
-        pb.environment().put("GONGKAI_EMBEDDED_DATA_DIR", dataDir.toString());
-        pb.environment().put("GONGKAI_EMBEDDED_PORT", Integer.toString(dbPort));
+        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+    }
+
+    private static ServiceProcess started(ProcessBuilder pb, int httpPort, String token)
+            throws IOException, InterruptedException {
         pb.environment().put("QUARKUS_HTTP_PORT", Integer.toString(httpPort));
-        pb.environment().remove("QUARKUS_DATASOURCE_JDBC_URL");
-        // the child's admin token, made here so that the bench can call it (every endpoint needs one)
-        String token = "bench-" + java.util.UUID.randomUUID() + java.util.UUID.randomUUID();
         pb.environment().put("GONGKAI_ADMIN_TOKEN", token);
         ServiceProcess s = new ServiceProcess(pb.start(), "http://localhost:" + httpPort);
         s.token = token;
         s.awaitReady(Duration.ofMinutes(3));
         s.sampler.scheduleAtFixedRate(s::sample, 0, 250, TimeUnit.MILLISECONDS);
         return s;
+    }
+
+    /** Where the service listens, e.g. {@code http://localhost:18080}. */
+    String baseUrl() {
+        return baseUrl;
+    }
+
+    /** Its admin token. */
+    String token() {
+        return token;
     }
 
     private String token;
