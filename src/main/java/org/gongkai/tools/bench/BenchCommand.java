@@ -137,8 +137,19 @@ public final class BenchCommand implements Callable<Integer> {
 
     /** The embedded PostgreSQL the service started, for the raw COPY and the plain GROUP BYs. */
     private Connection database() throws SQLException {
+        // the embedded server's password: GONGKAI_EMBEDDED_PASSWORD, or the one it generated into its data directory
+        String password = System.getenv("GONGKAI_EMBEDDED_PASSWORD");
+        Path file = out.resolve("postgres").resolve("gongkai-postgres.password");
+        try {
+            if ((password == null || password.isBlank()) && Files.exists(file))
+                password = Files.readString(file).strip();
+        } catch (IOException e) {
+            throw new SQLException("cannot read " + file, e);
+        }
         return DriverManager.getConnection(
-                "jdbc:postgresql://localhost:" + dbPort + "/postgres", "postgres", "postgres");
+                "jdbc:postgresql://localhost:" + dbPort + "/postgres",
+                "postgres",
+                password == null ? "postgres" : password);
     }
 
     private static void deleteTree(Path dir) throws IOException {
