@@ -98,11 +98,20 @@ final class Browser implements AutoCloseable {
 
     /** Waits until the page the hash names has rendered ({@code main[data-ready]} is the current hash). */
     void awaitPage() {
-        new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> {
-            Object ready = js("const m = document.getElementById('main');"
-                    + " return m && m.getAttribute('aria-busy') === 'false' && m.dataset.ready === location.hash;");
-            return Boolean.TRUE.equals(ready);
-        });
+        try {
+            new WebDriverWait(driver, Duration.ofSeconds(60)).until(d -> {
+                Object ready = js("const m = document.getElementById('main');"
+                        + " return m && m.getAttribute('aria-busy') === 'false' && m.dataset.ready === location.hash;");
+                return Boolean.TRUE.equals(ready);
+            });
+        } catch (org.openqa.selenium.TimeoutException e) {
+            // say what the page shows instead, and what its console saw
+            throw new AssertionError(
+                    "the page did not render " + hash() + "; it shows: "
+                            + js("return document.body.innerText.slice(0, 2000)") + "; console: " + consoleErrors()
+                            + "; ready: " + js("return document.getElementById('main').dataset.ready"),
+                    e);
+        }
     }
 
     String hash() {

@@ -37,7 +37,8 @@ final class DashboardPhase {
 
     private static final String TEMPLATE = "/META-INF/resources/app/overview.json";
     private static final Pattern HTML_REFERENCE = Pattern.compile("(?:src|href)=\"(/[^\"]+)\"");
-    private static final Pattern JS_IMPORT = Pattern.compile("(?:from|import)\\s*'([^']+)'");
+    private static final Pattern JS_IMPORT = Pattern.compile(
+            "(?m)^\\s*(?:import|}?\\s*from|import .* from)\\s*'(\\.[^']+\\.js)'|\\bfrom '(\\.[^']+\\.js)'");
     private static final int FIRST_LOADS = 10;
 
     private final ServiceCalls calls;

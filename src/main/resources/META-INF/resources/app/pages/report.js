@@ -125,7 +125,7 @@ export async function render(ctx) {
           el('th', { scope: 'colgroup', colspan: litigation.reduce((n, g) => n + g.cells.length, 0) }, t('litigation'))),
         el('tr', {}, litigation.map((g) => el('th', { scope: 'colgroup', colspan: g.cells.length }, groupName(g)))),
         el('tr', {}, appeals.flatMap((g) => g.cells.map((c) => el('th', { scope: 'col', class: failedCells.has(c.key) ? 'failed' : null }, colLabel(c, format)))))),
-      el('tbody', {}, el('tr', {}, appeals.flatMap((g) => g.cells.map((c) => cell(c)))))))));
+      el('tbody', {}, el('tr', {}, appeals.flatMap((g) => g.cells.map((c) => cell(c))))))));
   }
   // what no form table holds: prose figures, annex rows, figures of a narrative report
   const others = Object.keys(r.figures).filter((k) => !placed.has(k));
