@@ -36,13 +36,30 @@ public class ExportFolders {
             return Optional.of("must be at most " + limits.folderLength() + " characters");
         if (p.getNameCount() > limits.folderDepth())
             return Optional.of("must be at most " + limits.folderDepth() + " folders deep");
-        if (p.isAbsolute()) return Optional.of("must be relative to the export root (" + root() + ")");
+        // the root itself is not named: an answer shows no server path
+        if (p.isAbsolute()) return Optional.of("must be relative to the export root");
         for (Path part : p) {
             if (part.toString().equals("..")) return Optional.of("must not leave the export root (\"..\")");
         }
         Path resolved = resolve(folder);
         if (Files.exists(resolved) && !Files.isDirectory(resolved)) return Optional.of("exists and is not a folder");
         return Optional.empty();
+    }
+
+    /** A run's file from what its record holds: a path relative to the root (or, recorded before, absolute). */
+    public Path locate(String storedPath) {
+        return root().resolve(storedPath).normalize();
+    }
+
+    /** How a run's record names a file written under the root: relative to it, so no record shows a server path. */
+    public String stored(Path file) {
+        return root().relativize(file.toAbsolutePath().normalize()).toString();
+    }
+
+    /** A reason to record, with the root left out of every path in it ({@code blocked/sub}, not {@code /srv/…}). */
+    public String withoutRoot(String reason) {
+        String root = root().toString();
+        return reason.replace(root + java.io.File.separator, "").replace(root, "(the export root)");
     }
 
     public Path resolve(String folder) {

@@ -1,8 +1,11 @@
 package org.gongkai.exports.schedules;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import java.nio.file.Path;
 import java.time.Instant;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * One attempt at running a schedule (export_run). A failed attempt keeps its reason; a pruned file keeps its record
@@ -13,6 +16,9 @@ import java.time.Instant;
  *     every instance
  * @param owner the instance that runs or ran it
  * @param takeovers how often another instance took the run over from one that died mid-run
+ * @param storedPath the file as {@code export_run.file_path} holds it: relative to {@code gongkai.exports.root}
+ *     ({@link ExportFolders#locate} finds it), absolute in runs recorded before; never shown, since a server's
+ *     folders are none of an API client's business
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ExportRun(
@@ -24,7 +30,7 @@ public record ExportRun(
         Instant startedAt,
         Instant finishedAt,
         Long rows,
-        String filePath,
+        @JsonIgnore @Schema(hidden = true) String storedPath,
         Long sizeBytes,
         String sha256,
         String error,
@@ -33,8 +39,18 @@ public record ExportRun(
         String owner,
         int takeovers) {
 
+    /** The file under the export root ({@code daily/schedule-1-….csv}); only its name for a run recorded before. */
+    @JsonProperty
+    @Schema(description = "the file, relative to the export root (its folder is the schedule's targetFolder)")
+    public String filePath() {
+        if (storedPath == null) return null;
+        Path p = Path.of(storedPath);
+        return (p.isAbsolute() ? p.getFileName() : p).toString().replace('\\', '/');
+    }
+
     /** Where the file can be downloaded while it is kept. */
     @JsonProperty
+    @Schema(description = "the download link of the file while it is kept")
     public String file() {
         return "succeeded".equals(status) && fileDeletedAt == null ? "/api/export-runs/" + id + "/file" : null;
     }

@@ -30,6 +30,9 @@ public class RunResource {
     @Inject
     Scope scope;
 
+    @Inject
+    ExportFolders folders;
+
     @jakarta.ws.rs.core.Context
     io.vertx.core.http.HttpServerRequest request;
 
@@ -45,11 +48,11 @@ public class RunResource {
     @Operation(summary = "Download the file a run wrote (410 once it has been pruned)")
     public Response file(@RestPath String id) {
         ExportRun run = find(id);
-        if (!"succeeded".equals(run.status()) || run.filePath() == null) {
+        if (!"succeeded".equals(run.status()) || run.storedPath() == null) {
             throw new ProblemException(
                     409, "no-file", "No file", "run " + id + " has no file: it is " + run.status(), List.of());
         }
-        java.nio.file.Path file = java.nio.file.Path.of(run.filePath());
+        java.nio.file.Path file = folders.locate(run.storedPath());
         if (run.fileDeletedAt() != null || !Files.isRegularFile(file)) {
             throw new ProblemException(
                     410,

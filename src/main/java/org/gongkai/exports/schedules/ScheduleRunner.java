@@ -134,7 +134,7 @@ public class ScheduleRunner {
                     prune(schedule.get());
                     return Optional.of(lastRun);
                 } catch (Exception | OutOfMemoryError | StackOverflowError e) {
-                    String reason = reason(e);
+                    String reason = folders.withoutRoot(reason(e));
                     runs.fail(lastRun, reason);
                     LOG.warnf("export schedule %d, attempt %d of %d failed: %s", scheduleId, attempt, attempts, reason);
                 }
@@ -182,7 +182,7 @@ public class ScheduleRunner {
         boolean recorded = runs.succeed(
                 runId,
                 outcome.rows(),
-                target.toString(),
+                folders.stored(target),
                 size[0],
                 HexFormat.of().formatHex(sha.digest()));
         if (!recorded) {
@@ -202,10 +202,10 @@ public class ScheduleRunner {
     private void prune(ExportSchedule s) {
         for (ExportRun old : runs.filesBeyond(s.id(), s.keep())) {
             try {
-                if (old.filePath() != null) Files.deleteIfExists(Path.of(old.filePath()));
+                if (old.storedPath() != null) Files.deleteIfExists(folders.locate(old.storedPath()));
                 runs.markFileDeleted(old.id());
             } catch (IOException e) {
-                LOG.warnf("cannot delete old export file %s: %s", old.filePath(), e.getMessage());
+                LOG.warnf("cannot delete old export file %s: %s", old.storedPath(), e.getMessage());
             }
         }
     }

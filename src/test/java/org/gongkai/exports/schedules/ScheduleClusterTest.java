@@ -229,7 +229,7 @@ class ScheduleClusterTest {
             assertThat(run.owner()).isEqualTo(runs.owner());
             assertThat(run.takeovers()).isEqualTo(1);
             assertThat(run.attempt()).isEqualTo(1);
-            assertThat(Path.of(run.filePath())).exists();
+            assertThat(folders.root().resolve(run.filePath())).exists();
             assertThat(leftover).doesNotExist();
             // the dead instance comes back and finishes its copy: the record is no longer its to write
             assertThat(dead.succeed(runId, 1, "/elsewhere.csv", 1, "0".repeat(64)))

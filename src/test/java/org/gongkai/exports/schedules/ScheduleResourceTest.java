@@ -87,9 +87,17 @@ class ScheduleResourceTest {
         return prefix + "-" + System.nanoTime();
     }
 
+    /** Where a run's file is on this (the test's) machine: its record names it relative to the export root. */
+    private Path fileOf(Map<String, Object> run) {
+        String shown = (String) run.get("filePath");
+        assertThat(Path.of(shown)).as("a run record names no server path").isRelative();
+        return folders.root().resolve(shown);
+    }
+
     @Test
     void firesOnAShortCronRecordsTheRunAndServesItsFile() throws Exception {
-        long id = create("每两秒 every two seconds", "*/2 * * * * ?", "csv", unique("fires"), 5);
+        String folder = unique("fires");
+        long id = create("每两秒 every two seconds", "*/2 * * * * ?", "csv", folder, 5);
         try {
             List<Map<String, Object>> runs = awaitRuns(id, r -> count(r, "succeeded") >= 1, Duration.ofSeconds(20));
             Map<String, Object> run = runs.stream()
@@ -98,8 +106,9 @@ class ScheduleResourceTest {
                     .orElseThrow();
             assertThat(run.get("trigger")).isEqualTo("cron");
             assertThat(run.get("attempt")).isEqualTo(1);
-            Path file = Path.of((String) run.get("filePath"));
-            assertThat(file).exists().startsWith(folders.root());
+            Path file = fileOf(run);
+            assertThat(file).exists();
+            assertThat(run.get("filePath")).isEqualTo(folder + "/" + file.getFileName());
             byte[] bytes = Files.readAllBytes(file);
             assertThat(((Number) run.get("sizeBytes")).longValue()).isEqualTo(bytes.length);
             assertThat(run.get("sha256"))
@@ -121,6 +130,97 @@ class ScheduleResourceTest {
     }
 
     @Test
+    void runRecordsShowNoServerPathOnlyTheFileUnderTheRootAndItsDownloadLink() throws Exception {
+        String folder = unique("paths") + "/nested";
+        long id = create("no server paths", "*/2 * * * * ?", "csv", folder, 5);
+        try {
+            Map<String, Object> run = awaitRuns(id, r -> count(r, "succeeded") >= 1, Duration.ofSeconds(20)).stream()
+                    .filter(r -> "succeeded".equals(r.get("status")))
+                    .findFirst()
+                    .orElseThrow();
+            String root = folders.root().toString();
+            String byId = given().get("/api/export-runs/" + run.get("id"))
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .asString();
+            String bySchedule = given().get("/api/export-schedules/" + id + "/runs")
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .asString();
+            // the root (an absolute path of this machine) appears in neither answer, and no field but the download
+            // link (a URL path) is an absolute path
+            assertThat(List.of(byId, bySchedule))
+                    .allSatisfy(
+                            answer -> assertThat(answer).doesNotContain(root).doesNotContainIgnoringCase("storedPath"));
+            List<Map<String, Object>> records =
+                    new java.util.ArrayList<>(JsonPath.from(bySchedule).getList(""));
+            records.add(JsonPath.from(byId).getMap(""));
+            assertThat(records)
+                    .allSatisfy(r -> r.forEach((field, value) -> {
+                        if (!field.equals("file") && value instanceof String text)
+                            assertThat(text).as(field).doesNotStartWith("/").doesNotStartWith(java.io.File.separator);
+                    }));
+            // what the file is: the schedule's folder and a name, found at that path under the root on the server
+            String shown = JsonPath.from(byId).getString("filePath");
+            assertThat(shown).startsWith(folder + "/schedule-" + id + "-").endsWith(".csv");
+            Path onDisk = folders.root().resolve(shown);
+            assertThat(onDisk).exists();
+            // and where it is downloaded from
+            assertThat(JsonPath.from(byId).getString("file")).isEqualTo("/api/export-runs/" + run.get("id") + "/file");
+            assertThat(given().get(JsonPath.from(byId).getString("file"))
+                            .then()
+                            .statusCode(200)
+                            .extract()
+                            .asByteArray())
+                    .isEqualTo(Files.readAllBytes(onDisk));
+        } finally {
+            given().delete("/api/export-schedules/" + id).then().statusCode(204);
+        }
+    }
+
+    @Test
+    void aRunRecordedWithAnAbsolutePathShowsOnlyItsFileName() throws Exception {
+        long id = insert("0 0 3 * * ?", true, Instant.now());
+        try {
+            Path file = folders.root().resolve(unique("older")).resolve("schedule-" + id + "-old.csv");
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, "a,b\n");
+            long runId;
+            try (Connection c = dataSource.getConnection();
+                    PreparedStatement s = c.prepareStatement(
+                            "insert into export_run (schedule_id, trigger, attempt, status, finished_at, rows,"
+                                    + " file_path, size_bytes, sha256) values (?, 'cron', 1, 'succeeded', now(), 1,"
+                                    + " ?, 4, 'x') returning id")) {
+                s.setLong(1, id);
+                s.setString(2, file.toString()); // as runs were recorded before: the absolute path
+                try (ResultSet rs = s.executeQuery()) {
+                    rs.next();
+                    runId = rs.getLong(1);
+                }
+            }
+            String answer = given().get("/api/export-runs/" + runId)
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .asString();
+            assertThat(answer).doesNotContain(folders.root().toString());
+            assertThat(JsonPath.from(answer).getString("filePath"))
+                    .isEqualTo(file.getFileName().toString());
+            // its download still works: the record keeps where the file is
+            assertThat(given().get("/api/export-runs/" + runId + "/file")
+                            .then()
+                            .statusCode(200)
+                            .extract()
+                            .asString())
+                    .isEqualTo("a,b\n");
+        } finally {
+            delete(id);
+        }
+    }
+
+    @Test
     void keepsOnlyTheNewestFilesButEveryRunRecord() throws Exception {
         long id = create("keep two", "* * * * * ?", "xlsx", unique("keep"), 2);
         try {
@@ -133,11 +233,11 @@ class ScheduleResourceTest {
                     .toList();
             assertThat(succeeded.subList(0, 2)).allSatisfy(r -> {
                 assertThat(r.get("fileDeletedAt")).isNull();
-                assertThat(Path.of((String) r.get("filePath"))).exists();
+                assertThat(fileOf(r)).exists();
             });
             assertThat(succeeded.subList(2, succeeded.size())).allSatisfy(r -> {
                 assertThat(r.get("fileDeletedAt")).isNotNull();
-                assertThat(Path.of((String) r.get("filePath"))).doesNotExist();
+                assertThat(fileOf(r)).doesNotExist();
                 given().get("/api/export-runs/" + r.get("id") + "/file").then().statusCode(410);
             });
         } finally {
@@ -156,8 +256,9 @@ class ScheduleResourceTest {
             List<Map<String, Object>> failed = awaitRuns(failing, r -> count(r, "failed") >= 3, Duration.ofSeconds(30));
             List<Map<String, Object>> firstThree = failed.subList(failed.size() - 3, failed.size());
             assertThat(firstThree).extracting(r -> r.get("attempt")).containsExactly(3, 2, 1);
-            assertThat(firstThree)
-                    .allSatisfy(r -> assertThat((String) r.get("error")).contains(blocked));
+            assertThat(firstThree).allSatisfy(r -> assertThat((String) r.get("error"))
+                    .contains(blocked + "/sub")
+                    .doesNotContain(folders.root().toString()));
             awaitRuns(healthy, r -> count(r, "succeeded") >= 2, Duration.ofSeconds(20));
             assertThat(registry.isRegistered(failing)).isTrue();
         } finally {
