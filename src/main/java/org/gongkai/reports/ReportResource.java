@@ -108,7 +108,7 @@ public class ReportResource {
     @Operation(summary = "One stored report revision with every figure, its source, checks and missing cells")
     @RolesAllowed({Roles.ADMIN, Roles.SUPERVISOR, Roles.SUBMITTER})
     public StoredReport get(@RestPath String id) {
-        long parsed = parseId(id);
+        long parsed = ReportId.parse(id);
         StoredReport r =
                 reports.find(parsed).orElseThrow(() -> ProblemException.notFound("no report has the id " + id));
         scope.read(r.agency().regionCode(), r.agency().name());
@@ -140,7 +140,7 @@ public class ReportResource {
                     InputStream body,
             @HeaderParam("Content-Type") String contentType,
             @HeaderParam("Content-Length") Long contentLength) {
-        long parsed = parseId(id);
+        long parsed = ReportId.parse(id);
         String json = text(body, contentType, contentLength);
         if (scope.bound()) {
             // the report must be the submitter's before and after; a refusal after rolls the resolution back
@@ -175,14 +175,6 @@ public class ReportResource {
         long limit = config.limits().reportBytes();
         if (contentLength != null && contentLength > limit) RequestBodies.tooLarge(limit);
         return RequestText.decode(RequestBodies.read(body, limit), charset);
-    }
-
-    private static long parseId(String id) {
-        try {
-            return Long.parseLong(id);
-        } catch (NumberFormatException e) {
-            throw ProblemException.notFound("no report has the id " + id);
-        }
     }
 
     @GET

@@ -18,6 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.gongkai.problems.ProblemException;
+import org.gongkai.reports.ReportId;
 import org.gongkai.reports.ReportReader;
 import org.gongkai.reports.StoredReport;
 import org.gongkai.security.PublicLinks;
@@ -75,12 +76,7 @@ public class CorrectionResource {
                     InputStream body,
             @HeaderParam("Content-Type") String contentType,
             @HeaderParam("Content-Length") Long contentLength) {
-        long parsed;
-        try {
-            parsed = Long.parseLong(id);
-        } catch (NumberFormatException e) {
-            throw ProblemException.notFound("no report has the id " + id);
-        }
+        long parsed = ReportId.parse(id);
         StoredReport before =
                 reports.find(parsed).orElseThrow(() -> ProblemException.notFound("no report has the id " + id));
         scope.read(before.agency().regionCode(), null);

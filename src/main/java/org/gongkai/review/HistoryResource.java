@@ -11,6 +11,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.gongkai.problems.ProblemException;
+import org.gongkai.reports.ReportId;
 import org.gongkai.reports.ReportReader;
 import org.gongkai.reports.StoredReport;
 import org.gongkai.security.Roles;
@@ -44,12 +45,7 @@ public class HistoryResource {
                             mediaType = MediaType.APPLICATION_JSON,
                             schema = @Schema(implementation = ReportHistory.class)))
     public ReportHistory get(@RestPath String id) {
-        long parsed;
-        try {
-            parsed = Long.parseLong(id);
-        } catch (NumberFormatException e) {
-            throw ProblemException.notFound("no report has the id " + id);
-        }
+        long parsed = ReportId.parse(id);
         StoredReport r =
                 reports.find(parsed).orElseThrow(() -> ProblemException.notFound("no report has the id " + id));
         scope.read(r.agency().regionCode(), r.agency().name());
