@@ -23,17 +23,10 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response problem(ProblemException e, RoutingContext request) {
-        if (e.status() == 413 && request != null) closeAfterAnswer(request);
+        // A body refused as too large is left unread, and Vert.x would buffer the rest of it, however large, while
+        // the connection stays open: the connection ends after the 413 (drained first, so the 413 is not lost).
+        if (e.status() == 413 && request != null) LingeringClose.afterAnswer(request);
         return respond(e.toProblem(path()));
-    }
-
-    /**
-     * A body refused as too large is left unread, and Vert.x would buffer the rest of it, however large, while the
-     * connection stays open: the connection is closed once the 413 is written, so the client stops sending.
-     */
-    private static void closeAfterAnswer(RoutingContext request) {
-        request.response().putHeader("Connection", "close");
-        request.addEndHandler(done -> request.request().connection().close());
     }
 
     @ServerExceptionMapper

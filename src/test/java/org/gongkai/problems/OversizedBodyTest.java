@@ -42,6 +42,30 @@ class OversizedBodyTest {
         }
     }
 
+    /**
+     * A client that sends its whole body before it reads (as simple clients do) still gets the 413: the service reads
+     * and discards the refused rest instead of closing at once, which would reset the connection and lose the answer.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"/api/documents", "/api/reports"})
+    void aClientThatSendsAllBeforeReadingStillGetsThe413(String path) throws Exception {
+        int size = 64 * 1024 * 1024; // above both endpoints' limits, and far above any socket buffer
+        try (Socket s = new Socket("localhost", RestAssured.port)) {
+            s.setSoTimeout(20_000);
+            OutputStream out = s.getOutputStream();
+            out.write(("POST " + path + " HTTP/1.1\r\nHost: localhost\r\n" + RawHttp.auth()
+                            + "Content-Type: application/json\r\nContent-Length: " + size + "\r\n\r\n")
+                    .getBytes(StandardCharsets.ISO_8859_1));
+            byte[] chunk = new byte[1024 * 1024];
+            Arrays.fill(chunk, (byte) ' ');
+            for (int sent = 0; sent < size; sent += chunk.length) out.write(chunk); // a reset here fails the test
+            out.flush();
+            String answer = readToEnd(s.getInputStream());
+            assertThat(answer).startsWith("HTTP/1.1 413");
+            assertThat(answer).contains("payload-too-large");
+        }
+    }
+
     private static String readToEnd(InputStream in) throws Exception {
         ByteArrayOutputStream all = new ByteArrayOutputStream();
         byte[] b = new byte[8192];
