@@ -157,34 +157,39 @@ select (select count(*) from ack a where not exists (select 1 from report r wher
 
 def check_rollups(service, metrics=None, nation_only=False):
     """Roll-up rows (nation, provinces, cities, seated-here rows) that differ from the sums of the latest figures
-    computed from the figure table, for the given metric keys (None: every metric), and for the report counts."""
+    computed from the figure table, for the given metric keys (None: every metric), and for the report counts, or
+    whose level is not their scope's depth (0 nation, 1 province, 2 city). A "seated here" row is only for agencies
+    seated at a province or city itself (region level 1 or 2; a city without counties is a level-3 entry)."""
     where = "" if metrics is None else "and m.key in (%s)" % ", ".join("'%s'" % k for k in metrics)
     mid = "true" if metrics is None else (
         "(u.metric_id = 0 or u.metric_id in (select m.id from metric m where true %s))" % where)
     sql = """
 with latest as (select id, year, region_code, province_code, city_code from report where is_latest),
 scopes as (
-    select distinct r.id, r.year, s.scope, s.direct
-    from latest r cross join lateral (values ('000000'::char(6), false), (r.province_code, false),
-        (r.city_code, false), (case when r.region_code in (r.province_code, r.city_code) then r.region_code end, true))
-        as s(scope, direct)
+    select distinct r.id, r.year, s.scope, s.direct, s.level
+    from latest r join region h on h.code = r.region_code
+    cross join lateral (values ('000000'::char(6), false, 0), (r.province_code, false, 1), (r.city_code, false, 2),
+        (case when h.level < 3 then r.region_code end, true, h.level::int))
+        as s(scope, direct, level)
     where s.scope is not null %s),
 truth as (
-    select s.scope, s.direct, s.year::int as year, f.metric_id::int as metric_id, sum(f.value) as value,
+    select s.scope, s.direct, s.level, s.year::int as year, f.metric_id::int as metric_id, sum(f.value) as value,
            count(*)::numeric as reports
     from scopes s join figure f on f.report_id = s.id and f.year = s.year join metric m on m.id = f.metric_id
     where true %s
-    group by 1, 2, 3, 4
+    group by 1, 2, 3, 4, 5
     union all
-    select scope, direct, year::int, 0, count(*)::numeric, count(*)::numeric from scopes group by 1, 2, 3),
+    select scope, direct, level, year::int, 0, count(*)::numeric, count(*)::numeric from scopes group by 1, 2, 3, 4),
 rolled as (
-    select u.scope, u.direct, u.year::int as year, u.metric_id::int as metric_id, u.value, u.reports::numeric
+    select u.scope, u.direct, u.level::int as level, u.year::int as year, u.metric_id::int as metric_id, u.value,
+           u.reports::numeric
     from rollup u where %s %s)
 select count(*), count(*) filter (where t.scope is null and u.reports <> 0),
        count(*) filter (where u.scope is null)
 from truth t full join rolled u
   on t.scope = u.scope and t.direct = u.direct and t.year = u.year and t.metric_id = u.metric_id
-where coalesce(t.value, 0) <> coalesce(u.value, 0) or coalesce(t.reports, 0) <> coalesce(u.reports, 0);
+where coalesce(t.value, 0) <> coalesce(u.value, 0) or coalesce(t.reports, 0) <> coalesce(u.reports, 0)
+   or t.level <> u.level;
 """ % ("and s.scope = '000000'" if nation_only else "", where, mid,
        "and u.scope = '000000'" if nation_only else "")
     out = service.psql(sql)

@@ -27,7 +27,11 @@ public final class RegionDirectory {
 
     RegionDirectory(Collection<Region> regions, Map<String, String> zoneSeatCodes) {
         Map<String, Region> m = new LinkedHashMap<>();
-        regions.forEach(r -> m.put(r.code(), r));
+        for (Region r : regions) {
+            if (r.code().equals(r.parentCode()))
+                throw new IllegalStateException("region " + r.code() + " is its own parent");
+            m.put(r.code(), r);
+        }
         this.byCode = java.util.Collections.unmodifiableMap(m);
         Map<String, Region> z = new LinkedHashMap<>();
         zoneSeatCodes.forEach((name, code) -> {
@@ -84,14 +88,16 @@ public final class RegionDirectory {
                 "cities.csv",
                 r -> regions.add(new Region(
                         r.get("code") + "00", r.get("name"), RegionLevel.CITY, r.get("provinceCode") + "0000", null)));
-        read(
-                "areas.csv",
-                r -> regions.add(new Region(
-                        r.get("code"),
-                        r.get("name"),
-                        RegionLevel.COUNTY,
-                        r.get("provinceCode") + "0000",
-                        r.get("cityCode") + "00")));
+        read("areas.csv", r -> {
+            // a city without counties (东莞市, 中山市, 儋州市) is listed again as its own area: it stays a city
+            if (r.get("code").equals(r.get("cityCode") + "00")) return;
+            regions.add(new Region(
+                    r.get("code"),
+                    r.get("name"),
+                    RegionLevel.COUNTY,
+                    r.get("provinceCode") + "0000",
+                    r.get("cityCode") + "00"));
+        });
         Map<String, String> zones = new LinkedHashMap<>();
         read("zones.csv", r -> zones.put(r.get("name"), r.get("seatCode")));
         return new RegionDirectory(

@@ -12,7 +12,7 @@ import org.gongkai.regions.Region;
 import org.gongkai.regions.RegionDirectory;
 import org.gongkai.regions.RegionLevel;
 
-/** Loads the shipped region list into the {@code region} table at start-up; existing rows are kept. */
+/** Loads the shipped region list into the {@code region} table at start-up; existing rows follow it. */
 @Startup
 @ApplicationScoped
 public class RegionTable {
@@ -28,7 +28,8 @@ public class RegionTable {
         String sql =
                 """
                 insert into region (code, name, level, province_code, city_code) values (?, ?, ?, ?, ?)
-                on conflict (code) do update set name = excluded.name
+                on conflict (code) do update set name = excluded.name, level = excluded.level,
+                    province_code = excluded.province_code, city_code = excluded.city_code
                 """;
         try (Connection c = dataSource.getConnection();
                 PreparedStatement s = c.prepareStatement(sql)) {

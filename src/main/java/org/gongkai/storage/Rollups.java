@@ -1,23 +1,25 @@
 package org.gongkai.storage;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.gongkai.canonical.Bound;
 import org.gongkai.canonical.Figure;
 import org.gongkai.regions.Region;
-import org.gongkai.regions.RegionLevel;
+import org.gongkai.regions.RegionDirectory;
 
 /**
  * Keeps the {@code rollup} table equal to the sums of the latest revisions: a report that becomes latest adds its
- * figures to every scope above it (nation, province, city — counties are left to the raw figures — and, for an agency
- * seated at a province or city, that scope's "seated here" row); the revision it supersedes subtracts them. New
+ * figures to every scope {@link RollupScope#of} names for its region; the revision it supersedes subtracts them. New
  * revisions enter from memory through {@link Deltas} (a single report or a bulk batch alike); superseded ones leave
  * through {@link #apply}, which reads their stored figures. Runs on the writer's connection, so roll-ups commit or roll back with the report.
  */
@@ -27,6 +29,8 @@ public class Rollups {
     private static final String APPLY =
             """
             with d as (select * from unnest(?::bigint[], ?::int[]) as d(report_id, sign)),
+            s as (select * from unnest(?::bigint[], ?::char(6)[], ?::boolean[], ?::smallint[], ?::char(6)[],
+                                       ?::char(6)[]) as s(report_id, scope, direct, level, province, city)),
             f as (
                 select d.sign, g.report_id, g.metric_id, g.value, g.bound
                 from d join report dr on dr.id = d.report_id join figure g on g.report_id = d.report_id and g.year = dr.year
@@ -35,18 +39,11 @@ public class Rollups {
             )
             insert into rollup as u (scope, direct, level, province, city, year, metric_id, value, reports, at_least,
                                      approx)
-            select s.scope, s.direct, g.level, nullif(g.province_code, '000000'),
-                   case when g.level >= 2 then g.city_code end, r.year, f.metric_id, sum(f.sign * f.value), sum(f.sign),
-                   sum(f.sign * (f.bound = 1)::int), sum(f.sign * (f.bound = 2)::int)
+            select s.scope, s.direct, s.level, s.province, s.city, r.year, f.metric_id, sum(f.sign * f.value),
+                   sum(f.sign), sum(f.sign * (f.bound = 1)::int), sum(f.sign * (f.bound = 2)::int)
             from f
             join report r on r.id = f.report_id
-            cross join lateral (
-                select distinct v.scope, v.direct
-                from (values ('000000'::char(6), false), (r.province_code, false), (r.city_code, false),
-                             (case when r.region_code in (r.province_code, r.city_code) then r.region_code end, true))
-                     as v(scope, direct)
-                where v.scope is not null) s
-            join region g on g.code = s.scope
+            join s on s.report_id = f.report_id
             group by 1, 2, 3, 4, 5, 6, 7
             order by 1, 2, 6, 7
             on conflict (scope, direct, year, metric_id) do update
@@ -54,12 +51,49 @@ public class Rollups {
                    at_least = u.at_least + excluded.at_least, approx = u.approx + excluded.approx
             """;
 
-    /** Adds (+1) or subtracts (-1) the stored figures of the given reports. */
+    @Inject
+    RegionDirectory directory;
+
+    /**
+     * Adds (+1) or subtracts (-1) the stored figures of the given reports, in the scopes {@link RollupScope#of} gives
+     * their regions (the same rule as {@link Deltas#add}, so a revision leaves exactly the rows it entered).
+     */
     public void apply(Connection c, List<Long> reportIds, List<Integer> signs) throws SQLException {
         if (reportIds.isEmpty()) return;
+        List<Long> ids = new ArrayList<>();
+        List<String> scopes = new ArrayList<>();
+        List<Boolean> direct = new ArrayList<>();
+        List<Short> levels = new ArrayList<>();
+        List<String> provinces = new ArrayList<>();
+        List<String> cities = new ArrayList<>();
+        try (PreparedStatement s = c.prepareStatement("select id, region_code from report where id = any(?)")) {
+            s.setArray(1, c.createArrayOf("bigint", reportIds.toArray()));
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    String code = rs.getString(2);
+                    Region region = directory
+                            .find(code)
+                            .orElseThrow(() -> new IllegalStateException("report region " + code + " is not known"));
+                    for (RollupScope scope : RollupScope.of(region)) {
+                        ids.add(rs.getLong(1));
+                        scopes.add(scope.code());
+                        direct.add(scope.direct());
+                        levels.add((short) scope.level());
+                        provinces.add(scope.province());
+                        cities.add(scope.city());
+                    }
+                }
+            }
+        }
         try (PreparedStatement s = c.prepareStatement(APPLY)) {
             s.setArray(1, c.createArrayOf("bigint", reportIds.toArray()));
             s.setArray(2, c.createArrayOf("integer", signs.toArray()));
+            s.setArray(3, c.createArrayOf("bigint", ids.toArray()));
+            s.setArray(4, c.createArrayOf("bpchar", scopes.toArray()));
+            s.setArray(5, c.createArrayOf("boolean", direct.toArray()));
+            s.setArray(6, c.createArrayOf("smallint", levels.toArray()));
+            s.setArray(7, c.createArrayOf("bpchar", provinces.toArray()));
+            s.setArray(8, c.createArrayOf("bpchar", cities.toArray()));
             s.executeUpdate();
         }
     }
@@ -118,22 +152,8 @@ public class Rollups {
         public void add(Region region, int year, Map<String, Figure> byKey) {
             Map<Short, Figure> figures = new HashMap<>();
             byKey.forEach((key, figure) -> figures.put(metricIds.id(key), figure));
-            addTo("000000", false, 0, null, null, year, figures);
-            addTo(region.provinceCode(), false, 1, region.provinceCode(), null, year, figures);
-            if (region.cityCode() != null) {
-                addTo(region.cityCode(), false, 2, region.provinceCode(), region.cityCode(), year, figures);
-            }
-            if (region.level() != RegionLevel.COUNTY) {
-                int level = region.level().ordinal() + 1;
-                addTo(
-                        region.code(),
-                        true,
-                        level,
-                        region.provinceCode(),
-                        level == 2 ? region.cityCode() : null,
-                        year,
-                        figures);
-            }
+            for (RollupScope scope : RollupScope.of(region))
+                addTo(scope.code(), scope.direct(), scope.level(), scope.province(), scope.city(), year, figures);
         }
 
         private void addTo(

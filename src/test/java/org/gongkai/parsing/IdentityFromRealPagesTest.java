@@ -68,6 +68,26 @@ class IdentityFromRealPagesTest {
         assertThat(doc.identity().candidates()).extracting(Candidate::value).doesNotContain("长沙市人民政府");
     }
 
+    /** A city without counties (东莞市, 中山市) is a city: read it from a page as any other, in bounded time. */
+    @org.junit.jupiter.api.Timeout(10)
+    @Test
+    void readsAnAgencyOfACityWithoutCounties() {
+        ParsedDocument doc = parse(
+                """
+                中山市市场监督管理局2023年政府信息公开工作年度报告
+                发布日期：2024-01-19　来源：中山市市场监督管理局
+                """
+                        + BODY
+                        + """
+                中山市市场监督管理局
+                2024年1月19日
+                """);
+        CanonicalReport r = doc.report();
+        assertThat(r.agencyName()).isEqualTo("中山市市场监督管理局");
+        assertThat(r.regionCode()).isEqualTo("442000");
+        assertThat(r.year()).isEqualTo(2023);
+    }
+
     @Test
     void prefersTheAuthorToAChannelSourceNamingAnotherBody() {
         ParsedDocument doc = parse(

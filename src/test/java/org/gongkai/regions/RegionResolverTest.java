@@ -24,9 +24,21 @@ class RegionResolverTest {
         "北京市朝阳区教育委员会, 110105",
         "吉林省长春市朝阳区公安分局, 220104",
         "辽宁省人民政府办公厅, 210000",
+        "中山市审计局, 442000",
+        "广东省东莞市教育局, 441900",
+        "儋州市人民政府办公室, 460400",
     })
     void resolvesTheMostSpecificRegionTheNameNames(String agency, String code) {
         assertThat(resolver.resolve(agency)).map(Region::code).contains(code);
+    }
+
+    @Test
+    void aCityWithoutCountiesIsACityBelowItsProvince() {
+        for (String code : new String[] {"441900", "442000", "460400"}) {
+            var lineage = RegionDirectory.standard().lineage(code);
+            assertThat(lineage).extracting(Region::level).containsExactly(RegionLevel.CITY, RegionLevel.PROVINCE);
+            assertThat(lineage.get(0).cityCode()).isEqualTo(code);
+        }
     }
 
     @Test
