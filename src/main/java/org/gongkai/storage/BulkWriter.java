@@ -264,9 +264,6 @@ public class BulkWriter {
         deltas.stage(c);
         long t4 = System.nanoTime();
         int rows = deltas.size();
-        AdvisoryLocks.rollupsExclusive(c);
-        rollups.apply(c, superseded, superseded.stream().map(x -> -1).toList());
-        deltas.merge(c);
         // the queue: the superseded revisions' items leave it, the batch's latest reports bring theirs (derived from
         // the rows just copied, a few statements per batch), a held line its difference from the correction
         long t5 = System.nanoTime();
@@ -285,6 +282,11 @@ public class BulkWriter {
         review.inherit(c, inheritors, older);
         review.differences(c, held, heldBehind);
         LOG.debugf("batch of %d: review items %d ms", batch.size(), (System.nanoTime() - t5) / 1_000_000);
+        // the roll-up lock last, so that single writers wait for the roll-up rows alone, never for the review items
+        long t6 = System.nanoTime();
+        AdvisoryLocks.rollupsExclusive(c);
+        rollups.apply(c, superseded, superseded.stream().map(x -> -1).toList());
+        deltas.merge(c);
         LOG.debugf(
                 "batch of %d: prepare %d ms, build rows %d ms, copy figures %d ms, checks, sources and staged roll-ups %d ms, roll-ups under the lock %d ms (%d rows; summed and staged in %d ms)",
                 batch.size(),
@@ -292,7 +294,7 @@ public class BulkWriter {
                 (t2 - t1) / 1_000_000,
                 (t3 - t2) / 1_000_000,
                 (t4 - t3) / 1_000_000,
-                (System.nanoTime() - t4) / 1_000_000,
+                (System.nanoTime() - t6) / 1_000_000,
                 rows,
                 (t4 - t3b) / 1_000_000);
         return out;

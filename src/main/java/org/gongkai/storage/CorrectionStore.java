@@ -142,15 +142,15 @@ public class CorrectionStore {
         }
         Rollups.Deltas deltas = new Rollups.Deltas(metricIds);
         deltas.add(agency.region(), year, a.figures());
-        deltas.stage(c);
-        AdvisoryLocks.rollupsShared(c);
-        rollups.apply(c, out, out.stream().map(x -> -1).toList());
-        deltas.merge(c);
         review.close(c, List.of(base.id()), "corrected", author.name(), author.tokenId());
         List<Long> others = out.stream().filter(x -> x != base.id()).toList();
         review.close(c, others, "superseded", author.name(), author.tokenId());
         review.derive(c, List.of(id), true);
         review.inherit(c, List.of(id), List.of(base.id()));
+        deltas.stage(c);
+        AdvisoryLocks.rollupsShared(c);
+        rollups.apply(c, out, out.stream().map(x -> -1).toList());
+        deltas.merge(c);
         DataVersion.bump(c);
         return id;
     }
@@ -176,11 +176,11 @@ public class CorrectionStore {
                 s.executeUpdate();
             }
         }
-        AdvisoryLocks.rollupsShared(c);
-        rollups.apply(c, List.of(corrected, held), List.of(-1, 1));
         review.close(c, List.of(corrected), "superseded", author.name(), author.tokenId());
         review.derive(c, List.of(held), false);
         review.inherit(c, List.of(held), List.of(corrected));
+        AdvisoryLocks.rollupsShared(c);
+        rollups.apply(c, List.of(corrected, held), List.of(-1, 1));
         DataVersion.bump(c);
         return true;
     }

@@ -115,13 +115,14 @@ public class ReportStore {
         }
         review.differences(c, held, corrections);
         if (!latest.isEmpty()) {
+            review.close(c, superseded, "superseded", null, null);
+            review.derive(c, latest, false);
+            review.inherit(c, succeeding, superseded);
+            // the roll-up lock last, for the roll-up rows alone: a bulk batch waiting for it holds up every writer
             deltas.stage(c);
             AdvisoryLocks.rollupsShared(c);
             rollups.apply(c, superseded, superseded.stream().map(x -> -1).toList());
             deltas.merge(c);
-            review.close(c, superseded, "superseded", null, null);
-            review.derive(c, latest, false);
-            review.inherit(c, succeeding, superseded);
         }
         DataVersion.bump(c);
     }

@@ -206,19 +206,21 @@ public class UnresolvedStore {
             s.executeUpdate();
         }
         review.resolved(c, p.id(), by, token);
-        DataVersion.bump(c); // a resolution changes no id: the data version is what tells cached answers
         if (corrected != null) {
             review.differences(c, List.of(p.id()), List.of(corrected));
-            return;
+        } else {
+            if (next.superseded() != null) {
+                review.close(c, List.of(next.superseded()), "superseded", null, null);
+                review.inherit(c, List.of(p.id()), List.of(next.superseded()));
+            }
+            review.placed(c, List.of(p.id()));
+            // the roll-up lock last, as every writer takes it (AdvisoryLocks), for the roll-up rows alone
+            AdvisoryLocks.rollupsShared(c);
+            if (next.superseded() != null) rollups.apply(c, List.of(next.superseded()), List.of(-1));
+            rollups.apply(c, List.of(p.id()), List.of(1));
         }
-        AdvisoryLocks.rollupsShared(c);
-        if (next.superseded() != null) rollups.apply(c, List.of(next.superseded()), List.of(-1));
-        rollups.apply(c, List.of(p.id()), List.of(1));
-        if (next.superseded() != null) {
-            review.close(c, List.of(next.superseded()), "superseded", null, null);
-            review.inherit(c, List.of(p.id()), List.of(next.superseded()));
-        }
-        review.placed(c, List.of(p.id()));
+        // after the roll-up lock, never before it: a bulk batch takes that lock and then its data-version row
+        DataVersion.bump(c); // a resolution changes no id: the data version is what tells cached answers
     }
 
     /**
