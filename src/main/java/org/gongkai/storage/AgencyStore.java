@@ -18,22 +18,49 @@ import org.gongkai.canonical.AgencyProfile;
 @ApplicationScoped
 public class AgencyStore {
 
+    /**
+     * Creates the agency, or updates its sector only where it changed: an upsert that sets an unchanged row locks it
+     * until the writer commits, and every other writer of the same agency (another year, a bulk batch) would wait.
+     */
     private static final String UPSERT =
             """
             insert into agency (name, region_code, level, sector) values (?, ?, ?, ?)
             on conflict (name, region_code) do update set sector = excluded.sector
+            where agency.sector is distinct from excluded.sector
             returning id
             """;
 
+    private static final String FIND = "select id, sector from agency where name = ? and region_code = ?";
+
     public long idOf(Connection c, AgencyProfile p) throws SQLException {
+        // the common case, an agency known with this sector: read without locking its row
+        Long known = find(c, p, true);
+        if (known != null) return known;
         try (PreparedStatement s = c.prepareStatement(UPSERT)) {
             s.setString(1, p.name());
             s.setString(2, p.region().code());
             s.setShort(3, (short) (p.level().ordinal() + 1));
             s.setString(4, p.sector().key());
             try (ResultSet rs = s.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
+                if (rs.next()) return rs.getLong(1);
+            }
+        }
+        // created meanwhile by another writer with this very sector: nothing was updated, and it is there now
+        Long created = find(c, p, false);
+        if (created == null)
+            throw new SQLException(
+                    "no agency row for " + p.name() + " in " + p.region().code());
+        return created;
+    }
+
+    /** The agency's id; with {@code sameSector}, only when its stored sector is the profile's. */
+    private static Long find(Connection c, AgencyProfile p, boolean sameSector) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(FIND)) {
+            s.setString(1, p.name());
+            s.setString(2, p.region().code());
+            try (ResultSet rs = s.executeQuery()) {
+                if (!rs.next()) return null;
+                return !sameSector || p.sector().key().equals(rs.getString(2)) ? rs.getLong(1) : null;
             }
         }
     }

@@ -80,9 +80,8 @@ public class BulkWriter {
             boolean autoCommit = c.getAutoCommit();
             c.setAutoCommit(false);
             try {
-                List<Written> out = write(c, batch);
+                List<Written> out = write(c, jobId, batch);
                 DataVersion.bump(c);
-                BulkJobStore.copyLines(c, jobId, out);
                 c.commit();
                 return out;
             } catch (SQLException | RuntimeException e) {
@@ -94,7 +93,7 @@ public class BulkWriter {
         }
     }
 
-    private List<Written> write(Connection c, List<Pending> batch) throws SQLException {
+    private List<Written> write(Connection c, long jobId, List<Pending> batch) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("select pg_advisory_xact_lock(?)")) {
             s.setLong(1, AdvisoryLocks.BULK);
             s.execute();
@@ -282,6 +281,7 @@ public class BulkWriter {
         review.inherit(c, inheritors, older);
         review.differences(c, held, heldBehind);
         LOG.debugf("batch of %d: review items %d ms", batch.size(), (System.nanoTime() - t5) / 1_000_000);
+        BulkJobStore.copyLines(c, jobId, out);
         // the roll-up lock last, so that single writers wait for the roll-up rows alone, never for the review items
         long t6 = System.nanoTime();
         AdvisoryLocks.rollupsExclusive(c);
@@ -318,12 +318,23 @@ public class BulkWriter {
             sectors.add(a.sector().key());
         });
         Map<String, Long> ids = new HashMap<>();
+        // rows created or whose sector changed come back from the upsert; the others (most, after the first load) from
+        // the select, which sees the table as it was before the statement: no unchanged agency row is locked, so a
+        // single submission of one of these agencies for another year does not wait for the batch
         try (PreparedStatement s = c.prepareStatement(
                 """
-                insert into agency (name, region_code, level, sector)
-                select * from unnest(?::text[], ?::char(6)[], ?::smallint[], ?::text[])
-                on conflict (name, region_code) do update set sector = excluded.sector
-                returning id, name, region_code
+                with input as (
+                    select * from unnest(?::text[], ?::char(6)[], ?::smallint[], ?::text[])
+                        as i(name, region_code, level, sector)),
+                upserted as (
+                    insert into agency (name, region_code, level, sector)
+                    select * from input
+                    on conflict (name, region_code) do update set sector = excluded.sector
+                    where agency.sector is distinct from excluded.sector
+                    returning id, name, region_code)
+                select id, name, region_code from upserted
+                union all
+                select a.id, a.name, a.region_code from agency a join input i using (name, region_code)
                 """)) {
             s.setArray(1, c.createArrayOf("text", names.toArray()));
             s.setArray(2, c.createArrayOf("text", regions.toArray()));

@@ -68,6 +68,40 @@ class WriterFairnessTest {
         }
     }
 
+    @Inject
+    AgencyStore agencies;
+
+    /**
+     * A writer that finds an agency unchanged leaves its row unlocked: a single post of that agency (another year) does
+     * not wait for the writer's commit, as it once waited for a whole bulk batch.
+     */
+    @Test
+    void aSinglePostOfAnAgencyAnOpenTransactionAlsoWritesDoesNotWaitForIt() throws Exception {
+        String name = "乌海市统计局";
+        assertThat(postAsync(report(name, "150300", 2019, 3)).get(20, TimeUnit.SECONDS))
+                .isEqualTo(201);
+        String sector;
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement("select sector from agency where name = ?")) {
+            s.setString(1, name);
+            try (ResultSet rs = s.executeQuery()) {
+                assertThat(rs.next()).isTrue();
+                sector = rs.getString(1);
+            }
+        }
+        var profile = new org.gongkai.canonical.AgencyProfile(
+                name,
+                org.gongkai.regions.RegionDirectory.standard().find("150300").orElseThrow(),
+                new org.gongkai.regions.Sector(sector, sector, sector));
+        try (Connection batch = dataSource.getConnection()) {
+            batch.setAutoCommit(false);
+            agencies.idOf(batch, profile);
+            int status = postAsync(report(name, "150300", 2020, 4)).get(10, TimeUnit.SECONDS);
+            assertThat(status).isEqualTo(201);
+            batch.rollback();
+        }
+    }
+
     @Test
     void aSinglePostWaitsForABatchsRollupStepOnly() throws Exception {
         CompletableFuture<Integer> post;
