@@ -80,8 +80,18 @@ public class AnswerCache {
      * The answer to {@code question} of this {@code kind}: from the cache when one was computed at the current data
      * version, else computed by {@code loader} on a connection of its own (one snapshot) and kept.
      */
+    @SuppressWarnings("unchecked")
     public <T> Lookup<T> get(String kind, Object question, Loader<T> loader) {
         try (Connection c = dataSource.getConnection()) {
+            if (config.answerCache().enabled() && !freshAsked() && c.getAutoCommit()) {
+                // a hit needs the version alone: one statement, no transaction (an answer kept under this version
+                // saw exactly what any snapshot of this version sees); a miss reads it again in its own snapshot
+                Entry hit = cache.getIfPresent(new Key(kind, question, version(c)));
+                if (hit != null) {
+                    note(true);
+                    return new Lookup<>((T) hit.answer(), true);
+                }
+            }
             boolean autoCommit = c.getAutoCommit();
             c.setAutoCommit(false);
             try {
