@@ -72,7 +72,12 @@ class CityWithoutCountiesRollupTest {
     void aSupersededRevisionLeavesExactlyTheRowsItEntered() throws Exception {
         // the second revision supersedes the first, whose figures leave through the stored-figure (SQL) path
         post(report("中山市审计局", "442000", 2013, 40));
-        post(report("中山市审计局", "442000", 2013, 55));
+        String id = post(report("中山市审计局", "442000", 2013, 55));
+        given().get("/api/reports/" + id)
+                .then()
+                .statusCode(200)
+                .body("agency.level", org.hamcrest.Matchers.equalTo("city"))
+                .body("agency.regionCode", org.hamcrest.Matchers.equalTo("442000"));
         try (Connection c = dataSource.getConnection()) {
             assertThat(rows(c, "442000", 2013)).containsExactly("false/2=55", "true/2=55");
         }
