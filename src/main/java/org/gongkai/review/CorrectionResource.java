@@ -17,6 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.gongkai.problems.ProblemException;
 import org.gongkai.reports.ReportId;
 import org.gongkai.reports.ReportReader;
@@ -52,13 +53,7 @@ public class CorrectionResource {
     @Operation(
             summary = "Correct a report's identity or figures with a reason: a new revision (origin corrected) that"
                     + " becomes the latest at once, roll-ups included; a later parse never overwrites it")
-    @APIResponse(
-            responseCode = "201",
-            description = "the corrected revision",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_JSON,
-                            schema = @Schema(implementation = StoredReport.class)))
+    @APIResponseSchema(value = StoredReport.class, responseCode = "201", responseDescription = "the corrected revision")
     @APIResponse(responseCode = "409", description = "the report is not the latest revision of its agency and year")
     @APIResponse(responseCode = "422", description = "a field is invalid, or nothing would change")
     public Response correct(

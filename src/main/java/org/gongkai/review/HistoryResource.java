@@ -7,9 +7,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.gongkai.problems.ProblemException;
 import org.gongkai.reports.ReportId;
 import org.gongkai.reports.ReportReader;
@@ -37,13 +35,10 @@ public class HistoryResource {
     @Operation(
             summary = "Every revision of the report's agency and year in order, with its origin (submitted, parsed,"
                     + " corrected), author, reason and the figures it changed")
-    @APIResponse(
+    @APIResponseSchema(
+            value = ReportHistory.class,
             responseCode = "200",
-            description = "the revisions, oldest first",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_JSON,
-                            schema = @Schema(implementation = ReportHistory.class)))
+            responseDescription = "the revisions, oldest first")
     public ReportHistory get(@RestPath String id) {
         long parsed = ReportId.parse(id);
         StoredReport r =

@@ -23,6 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.gongkai.canonical.ReportYear;
 import org.gongkai.problems.FieldError;
 import org.gongkai.problems.ProblemException;
@@ -55,13 +56,10 @@ public class ReviewResource {
     @Operation(
             summary = "The review queue: items (one reason a report needs a person each) in id order with the"
                     + " document text around every suspect figure, and the counts per kind")
-    @APIResponse(
+    @APIResponseSchema(
+            value = ReviewPage.class,
             responseCode = "200",
-            description = "a page of items; `next` is the `after` of the following page",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_JSON,
-                            schema = @Schema(implementation = ReviewPage.class)))
+            responseDescription = "a page of items; `next` is the `after` of the following page")
     public ReviewPage queue(
             @RestQuery RegionCode regionCode,
             @RestQuery ReportYear year,
@@ -114,13 +112,7 @@ public class ReviewResource {
     @Path("/{id}")
     @RolesAllowed({Roles.ADMIN, Roles.SUPERVISOR, Roles.SUBMITTER})
     @Operation(summary = "One item of the review queue, in whatever state")
-    @APIResponse(
-            responseCode = "200",
-            description = "the item",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_JSON,
-                            schema = @Schema(implementation = QueueItem.class)))
+    @APIResponseSchema(value = QueueItem.class, responseCode = "200", responseDescription = "the item")
     public QueueItem item(@RestPath String id) {
         QueueItem item = find(id);
         scope.read(item.regionCode(), item.agency());
@@ -134,13 +126,7 @@ public class ReviewResource {
     @Operation(
             summary = "Accept an item as the report's own error (the table as published really does not add up): it"
                     + " leaves the queue and stays a finding of the report")
-    @APIResponse(
-            responseCode = "200",
-            description = "the item, accepted",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_JSON,
-                            schema = @Schema(implementation = QueueItem.class)))
+    @APIResponseSchema(value = QueueItem.class, responseCode = "200", responseDescription = "the item, accepted")
     @APIResponse(responseCode = "409", description = "the item is not open, or its kind is closed otherwise")
     @APIResponse(responseCode = "422", description = "no reason given")
     public QueueItem accept(
@@ -172,13 +158,7 @@ public class ReviewResource {
     @Operation(
             summary = "Decide a difference between a new parse and a corrected revision: keep the correction, or"
                     + " take the new revision as the latest")
-    @APIResponse(
-            responseCode = "200",
-            description = "the item, decided",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_JSON,
-                            schema = @Schema(implementation = QueueItem.class)))
+    @APIResponseSchema(value = QueueItem.class, responseCode = "200", responseDescription = "the item, decided")
     @APIResponse(responseCode = "409", description = "the item is not an open difference, or the correction moved on")
     @APIResponse(responseCode = "422", description = "no reason, or `take` is neither new nor correction")
     public QueueItem decide(

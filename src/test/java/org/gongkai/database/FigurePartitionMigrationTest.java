@@ -8,10 +8,9 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * V6 moves the figures of a database made by V1..V5 into the year partitions: every row keeps its value and bound
@@ -20,17 +19,8 @@ import org.junit.jupiter.api.Test;
 @Tag("database")
 class FigurePartitionMigrationTest {
 
-    private final MigrationDatabase database = new MigrationDatabase();
-
-    @BeforeEach
-    void start() {
-        database.start();
-    }
-
-    @AfterEach
-    void stop() {
-        database.stop();
-    }
+    @RegisterExtension
+    final MigrationDatabase database = new MigrationDatabase();
 
     @Test
     void figuresOfEarlierVersionsMoveIntoTheirYearPartitions() throws SQLException {

@@ -5,21 +5,27 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.Map;
 import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * A throw-away database for migration tests: migrate it to a chosen version of {@code sql/}, write rows the way
- * that version stored them, migrate on, and look. One per test; {@link #start()} before, {@link #stop()} after.
+ * that version stored them, migrate on, and look. A JUnit extension ({@code @RegisterExtension}): a new one for each
+ * test, started before it and stopped after it.
  */
-final class MigrationDatabase {
+final class MigrationDatabase implements BeforeEachCallback, AfterEachCallback {
 
     private final TestDatabase database = new TestDatabase();
     private Map<String, String> config;
 
-    void start() {
+    @Override
+    public void beforeEach(ExtensionContext context) {
         config = database.start();
     }
 
-    void stop() {
+    @Override
+    public void afterEach(ExtensionContext context) {
         database.stop();
     }
 

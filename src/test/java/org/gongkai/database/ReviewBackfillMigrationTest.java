@@ -8,10 +8,9 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * V12 fills the review queue from a V11 database, as an existing national database is migrated: one agency's three
@@ -20,17 +19,8 @@ import org.junit.jupiter.api.Test;
 @Tag("database")
 class ReviewBackfillMigrationTest {
 
-    private final MigrationDatabase database = new MigrationDatabase();
-
-    @BeforeEach
-    void start() {
-        database.start();
-    }
-
-    @AfterEach
-    void stop() {
-        database.stop();
-    }
+    @RegisterExtension
+    final MigrationDatabase database = new MigrationDatabase();
 
     @Test
     void backfillsEveryReasonOfTheLatestAndUnresolvedReportsAndOnlyThose() throws SQLException {

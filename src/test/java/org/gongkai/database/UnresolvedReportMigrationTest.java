@@ -7,10 +7,9 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * V8 keeps every report of a V7 database resolved, and its constraints hold unresolved reports out of every aggregate:
@@ -19,17 +18,8 @@ import org.junit.jupiter.api.Test;
 @Tag("database")
 class UnresolvedReportMigrationTest {
 
-    private final MigrationDatabase database = new MigrationDatabase();
-
-    @BeforeEach
-    void start() {
-        database.start();
-    }
-
-    @AfterEach
-    void stop() {
-        database.stop();
-    }
+    @RegisterExtension
+    final MigrationDatabase database = new MigrationDatabase();
 
     @Test
     void existingReportsStayResolvedAndAnUnresolvedOneCanNeverBeLatest() throws SQLException {
