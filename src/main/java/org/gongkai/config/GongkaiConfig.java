@@ -98,8 +98,11 @@ public interface GongkaiConfig {
 
     interface Documents {
 
-        /** The most documents one {@code POST /api/documents/batch} may carry: 200. */
-        @WithDefault("200")
+        /**
+         * The most documents one {@code POST /api/documents/batch} may carry: 500 (a batch's roll-up rows are shared by
+         * its documents of one province or year: 3,000 documents in batches of 500 move a third fewer than in 50s).
+         */
+        @WithDefault("500")
         int batchSize();
 
         /** The largest {@code POST /api/documents/batch} body, all its documents together: 64 MiB. */

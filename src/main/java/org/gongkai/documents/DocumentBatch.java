@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.gongkai.canonical.AgencyProfile;
@@ -69,13 +70,16 @@ public class DocumentBatch {
         List<Decided> decided = new ArrayList<>();
         Set<String> hashes = new HashSet<>();
         Set<String> agencyYears = new HashSet<>();
+        List<byte[]> sha256s =
+                parts.stream().map(p -> DocumentService.sha256(p.bytes())).toList();
+        Map<String, Long> known = documents.idsOf(sha256s);
         for (int i = 0; i < parts.size(); i++) {
             Part p = parts.get(i);
-            byte[] sha256 = DocumentService.sha256(p.bytes());
-            if (!hashes.add(HexFormat.of().formatHex(sha256))) continue;
-            Optional<Long> known = documents.idOf(sha256);
-            if (known.isPresent()) {
-                out[i] = DocumentBatchOutcome.known(p.name(), known.get());
+            byte[] sha256 = sha256s.get(i);
+            String hex = HexFormat.of().formatHex(sha256);
+            if (!hashes.add(hex)) continue;
+            if (known.containsKey(hex)) {
+                out[i] = DocumentBatchOutcome.known(p.name(), known.get(hex));
                 continue;
             }
             try {

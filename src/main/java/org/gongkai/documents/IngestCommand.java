@@ -71,14 +71,14 @@ public final class IngestCommand implements Callable<Integer> {
 
     @Option(
             names = "--batch",
-            defaultValue = "50",
+            defaultValue = "500",
             description = "documents per request, stored together (POST /api/documents/batch); 1: one POST"
                     + " /api/documents each (default: ${DEFAULT-VALUE})")
     int batch;
 
     @Option(
             names = "--concurrency",
-            defaultValue = "3",
+            defaultValue = "2",
             description = "requests in flight at once (default: ${DEFAULT-VALUE})")
     int concurrency;
 

@@ -5,9 +5,9 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.util.Collection;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 import org.gongkai.canonical.AgencyProfile;
 
@@ -65,6 +65,19 @@ public class AgencyStore {
         }
     }
 
+    /** A name an agency's report was filed under, and the document it was first seen in (null for JSON). */
+    public record Alias(long agencyId, String alias, Long documentId) {}
+
+    /** The names among {@code written} that differ from the agency's canonical name, each once. */
+    public static List<Alias> aliases(
+            long agencyId, String canonicalName, Collection<String> written, Long documentId) {
+        Set<String> names = new LinkedHashSet<>();
+        for (String w : written) {
+            if (w != null && !w.isBlank() && !w.strip().equals(canonicalName)) names.add(w.strip());
+        }
+        return names.stream().map(n -> new Alias(agencyId, n, documentId)).toList();
+    }
+
     /**
      * Records the names among {@code written} that differ from the agency's canonical name as its aliases, in the
      * caller's transaction; an alias recorded before keeps the document it was first seen in.
@@ -72,23 +85,34 @@ public class AgencyStore {
     public void recordAliases(
             Connection c, long agencyId, String canonicalName, Collection<String> written, Long documentId)
             throws SQLException {
-        Set<String> aliases = new LinkedHashSet<>();
-        for (String w : written) {
-            if (w != null && !w.isBlank() && !w.strip().equals(canonicalName)) aliases.add(w.strip());
-        }
+        record(c, aliases(agencyId, canonicalName, written, documentId));
+    }
+
+    /**
+     * Records aliases in one statement, in key order (so that writers recording the same ones at once wait for each
+     * other in one order, never in a cycle); an alias recorded before keeps the document it was first seen in.
+     */
+    public static void record(Connection c, List<Alias> aliases) throws SQLException {
         if (aliases.isEmpty()) return;
         try (PreparedStatement s = c.prepareStatement(
                 """
-                insert into agency_alias (agency_id, alias, first_seen_document_id) values (?, ?, ?)
+                insert into agency_alias (agency_id, alias, first_seen_document_id)
+                select * from unnest(?::bigint[], ?::text[], ?::bigint[]) as a(agency_id, alias, document_id)
+                order by agency_id, alias
                 on conflict (agency_id, alias) do nothing
                 """)) {
-            for (String alias : aliases) {
-                s.setLong(1, agencyId);
-                s.setString(2, alias);
-                s.setObject(3, documentId, Types.BIGINT);
-                s.addBatch();
-            }
-            s.executeBatch();
+            s.setArray(
+                    1,
+                    c.createArrayOf(
+                            "bigint", aliases.stream().map(Alias::agencyId).toArray()));
+            s.setArray(
+                    2,
+                    c.createArrayOf("text", aliases.stream().map(Alias::alias).toArray()));
+            s.setArray(
+                    3,
+                    c.createArrayOf(
+                            "bigint", aliases.stream().map(Alias::documentId).toArray()));
+            s.executeUpdate();
         }
     }
 }

@@ -49,12 +49,28 @@ public class BulkWriter {
     ReviewItems review;
 
     /**
-     * A validated line waiting to be written.
+     * A validated line (or a parsed document's report) waiting to be written.
      *
      * @param contentHash {@link ContentHash} of the report, computed where the line was validated
+     * @param documentId the document the report was read from, null for a JSON line: a document's report is always a
+     *     new revision (its bytes deduplicate it), a JSON line's only when its content differs from the latest
+     * @param aliases names the report was filed under, recorded as aliases of the agency where they differ from its name
      */
     public record Pending(
-            long line, CanonicalReport report, AgencyProfile agency, Assessment assessment, byte[] contentHash) {}
+            long line,
+            CanonicalReport report,
+            AgencyProfile agency,
+            Assessment assessment,
+            byte[] contentHash,
+            Long documentId,
+            List<String> aliases) {
+
+        /** A bulk NDJSON line. */
+        public Pending(
+                long line, CanonicalReport report, AgencyProfile agency, Assessment assessment, byte[] contentHash) {
+            this(line, report, agency, assessment, contentHash, null, List.of());
+        }
+    }
 
     /**
      * A line written: the report revision it became, or ({@code created} false) the latest revision of its agency-year
@@ -94,12 +110,54 @@ public class BulkWriter {
     }
 
     private List<Written> write(Connection c, long jobId, List<Pending> batch) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("select pg_advisory_xact_lock(?)")) {
-            s.setLong(1, AdvisoryLocks.BULK);
-            s.execute();
+        AdvisoryLocks.bulk(c);
+        Revised revised = revise(c, batch);
+        BulkJobStore.copyLines(c, jobId, revised.written());
+        // the roll-up lock last, so that single writers wait for the roll-up rows alone, never for the review items
+        long t6 = System.nanoTime();
+        AdvisoryLocks.rollupsExclusive(c);
+        revised.moveRollups(c, rollups);
+        LOG.debugf(
+                "batch of %d: roll-ups under the lock %d ms (%d rows)",
+                batch.size(),
+                (System.nanoTime() - t6) / 1_000_000,
+                revised.deltas().size());
+        return revised.written();
+    }
+
+    /**
+     * Writes parsed documents' reports ({@link DocumentBatchStore}) on the caller's connection, as a bulk batch writes
+     * its lines but beside other batches rather than after them: without the bulk lock, with the roll-up lock shared
+     * (as a single writer takes it), so that several document batches overlap. The caller bumps the data version.
+     */
+    public List<Written> writeDocuments(Connection c, List<Pending> batch) throws SQLException {
+        if (batch.isEmpty()) return List.of();
+        Revised revised = revise(c, batch);
+        AdvisoryLocks.rollupsShared(c);
+        revised.moveRollups(c, rollups);
+        return revised.written();
+    }
+
+    /**
+     * A batch written up to its roll-ups: what became of each line, the latest revisions it superseded (which leave the
+     * roll-ups from what is stored) and the sums of its new latest ones (which enter from memory, staged already).
+     */
+    private record Revised(List<Written> written, List<Long> superseded, Rollups.Deltas deltas) {
+
+        void moveRollups(Connection c, Rollups rollups) throws SQLException {
+            rollups.apply(c, superseded, superseded.stream().map(x -> -1).toList());
+            deltas.merge(c);
         }
+    }
+
+    /**
+     * Everything of the batch but its roll-ups: agencies and their aliases, the agency-year locks, revisions numbered in
+     * memory, report rows, figures, sources and checks copied, review items derived, roll-up sums staged.
+     */
+    private Revised revise(Connection c, List<Pending> batch) throws SQLException {
         long t0 = System.nanoTime();
-        Map<String, Long> agencyIds = agencies(c, batch);
+        Map<String, Long> agencyIds =
+                agencies(c, batch.stream().map(Pending::agency).toList());
         List<Key> keys = new ArrayList<>(batch.size());
         for (Pending p : batch) {
             Long agencyId = agencyIds.get(agencyKey(p.agency()));
@@ -107,6 +165,7 @@ public class BulkWriter {
             if (agencyId == null) throw new IllegalStateException("no agency row for line " + p.line());
             keys.add(new Key(agencyId, p.report().year()));
         }
+        recordAliases(c, batch, keys);
         lockAgencyYears(c, keys);
         Map<Key, Latest> latest = currentLatest(c, keys);
         long[] ids = newIds(c, batch.size());
@@ -123,7 +182,9 @@ public class BulkWriter {
         for (int i = 0; i < batch.size(); i++) {
             Key key = keys.get(i);
             Latest prev = latest.get(key);
-            if (prev != null && Arrays.equals(prev.contentHash(), batch.get(i).contentHash())) {
+            if (batch.get(i).documentId() == null
+                    && prev != null
+                    && Arrays.equals(prev.contentHash(), batch.get(i).contentHash())) {
                 // the latest revision already says this: no new one (the same file sent twice doubles nothing)
                 repeats[i] = new Written(batch.get(i).line(), prev.id(), prev.revision(), false);
                 continue;
@@ -178,7 +239,7 @@ public class BulkWriter {
                     .value(r.format().code())
                     .value(r.publishedOn())
                     .value(r.sourceUrl())
-                    .value(null)
+                    .value(p.documentId())
                     .value(p.agency().region().code())
                     .value(p.agency().region().provinceCode())
                     .value(p.agency().region().cityCode())
@@ -186,6 +247,7 @@ public class BulkWriter {
                     .textArray(a.missing())
                     .value(a.failedChecks())
                     .value(p.contentHash())
+                    .value(p.documentId() == null ? "submitted" : "parsed")
                     .endRow();
             CopyBuffer figures = figuresByYear.computeIfAbsent(r.year(), y -> new CopyBuffer());
             for (Map.Entry<String, Figure> e : a.figures().entrySet()) {
@@ -235,7 +297,7 @@ public class BulkWriter {
                 c,
                 "report (id, agency_id, year, revision, is_latest, format, published_on, source_url,"
                         + " document_id, region_code, province_code, city_code, sector, missing, failed_checks,"
-                        + " content_sha256)");
+                        + " content_sha256, origin)");
         long t2 = System.nanoTime();
         for (CopyBuffer figures : figuresByYear.values())
             figures.copyInto(c, "figure (report_id, metric_id, value, bound, year)");
@@ -262,7 +324,6 @@ public class BulkWriter {
         }
         deltas.stage(c);
         long t4 = System.nanoTime();
-        int rows = deltas.size();
         // the queue: the superseded revisions' items leave it, the batch's latest reports bring theirs (derived from
         // the rows just copied, a few statements per batch), a held line its difference from the correction
         long t5 = System.nanoTime();
@@ -280,33 +341,57 @@ public class BulkWriter {
         }
         review.inherit(c, inheritors, older);
         review.differences(c, held, heldBehind);
-        LOG.debugf("batch of %d: review items %d ms", batch.size(), (System.nanoTime() - t5) / 1_000_000);
-        BulkJobStore.copyLines(c, jobId, out);
-        // the roll-up lock last, so that single writers wait for the roll-up rows alone, never for the review items
-        long t6 = System.nanoTime();
-        AdvisoryLocks.rollupsExclusive(c);
-        rollups.apply(c, superseded, superseded.stream().map(x -> -1).toList());
-        deltas.merge(c);
         LOG.debugf(
-                "batch of %d: prepare %d ms, build rows %d ms, copy figures %d ms, checks, sources and staged roll-ups %d ms, roll-ups under the lock %d ms (%d rows; summed and staged in %d ms)",
+                "batch of %d: prepare %d ms, build rows %d ms, copy figures %d ms, checks, sources and staged roll-ups"
+                        + " %d ms (%d roll-up rows; summed and staged in %d ms), review items %d ms",
                 batch.size(),
                 (t1 - t0) / 1_000_000,
                 (t2 - t1) / 1_000_000,
                 (t3 - t2) / 1_000_000,
                 (t4 - t3) / 1_000_000,
-                (System.nanoTime() - t6) / 1_000_000,
-                rows,
-                (t4 - t3b) / 1_000_000);
-        return out;
+                deltas.size(),
+                (t4 - t3b) / 1_000_000,
+                (System.nanoTime() - t5) / 1_000_000);
+        return new Revised(out, superseded, deltas);
+    }
+
+    /** The names each report was filed under, as aliases of its agency (a bulk line names none). */
+    private static void recordAliases(Connection c, List<Pending> batch, List<Key> keys) throws SQLException {
+        List<AgencyStore.Alias> aliases = new ArrayList<>();
+        for (int i = 0; i < batch.size(); i++) {
+            Pending p = batch.get(i);
+            if (!p.aliases().isEmpty())
+                aliases.addAll(
+                        AgencyStore.aliases(keys.get(i).agencyId(), p.agency().name(), p.aliases(), p.documentId()));
+        }
+        AgencyStore.record(c, aliases.stream().distinct().toList());
     }
 
     private static String agencyKey(AgencyProfile a) {
         return a.name() + "\u0000" + a.region().code();
     }
 
-    private Map<String, Long> agencies(Connection c, List<Pending> batch) throws SQLException {
+    /**
+     * Creates the agencies of parsed documents that are not stored yet, in a transaction of their own, committed before
+     * the batch's: document batches run beside each other, and an agency created in one batch's transaction would hold
+     * every other batch naming it until that batch commits. An agency row alone is a name read, no report.
+     */
+    public void createAgencies(List<AgencyProfile> profiles) throws SQLException {
+        if (profiles.isEmpty()) return;
+        try (Connection c = dataSource.getConnection()) {
+            boolean autoCommit = c.getAutoCommit();
+            c.setAutoCommit(true);
+            try {
+                agencies(c, profiles);
+            } finally {
+                c.setAutoCommit(autoCommit);
+            }
+        }
+    }
+
+    private Map<String, Long> agencies(Connection c, List<AgencyProfile> profiles) throws SQLException {
         Map<String, AgencyProfile> distinct = new LinkedHashMap<>();
-        batch.forEach(p -> distinct.putIfAbsent(agencyKey(p.agency()), p.agency()));
+        profiles.forEach(a -> distinct.putIfAbsent(agencyKey(a), a));
         List<String> names = new ArrayList<>();
         List<String> regions = new ArrayList<>();
         List<Short> levels = new ArrayList<>();
@@ -319,22 +404,28 @@ public class BulkWriter {
         });
         Map<String, Long> ids = new HashMap<>();
         // rows created or whose sector changed come back from the upsert; the others (most, after the first load) from
-        // the select, which sees the table as it was before the statement: no unchanged agency row is locked, so a
-        // single submission of one of these agencies for another year does not wait for the batch
+        // `known`, which sees the table as it was before the statement. Only new or changed rows go to the upsert:
+        // ON CONFLICT locks the row it meets even when its WHERE then leaves it unchanged, and a locked agency row
+        // holds every other writer of the agency (a single submission, a document batch) until this batch commits
         try (PreparedStatement s = c.prepareStatement(
                 """
                 with input as (
                     select * from unnest(?::text[], ?::char(6)[], ?::smallint[], ?::text[])
                         as i(name, region_code, level, sector)),
+                known as (
+                    select a.id, a.name, a.region_code, a.sector from agency a join input i using (name, region_code)),
                 upserted as (
                     insert into agency (name, region_code, level, sector)
-                    select * from input
+                    select * from input i
+                    where not exists (select 1 from known k where k.name = i.name and k.region_code = i.region_code
+                                      and k.sector is not distinct from i.sector)
+                    order by name, region_code
                     on conflict (name, region_code) do update set sector = excluded.sector
                     where agency.sector is distinct from excluded.sector
                     returning id, name, region_code)
                 select id, name, region_code from upserted
                 union all
-                select a.id, a.name, a.region_code from agency a join input i using (name, region_code)
+                select id, name, region_code from known
                 """)) {
             s.setArray(1, c.createArrayOf("text", names.toArray()));
             s.setArray(2, c.createArrayOf("text", regions.toArray()));
@@ -342,6 +433,33 @@ public class BulkWriter {
             s.setArray(4, c.createArrayOf("text", sectors.toArray()));
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) ids.put(rs.getString(2) + "\u0000" + rs.getString(3), rs.getLong(1));
+            }
+        }
+        // created meanwhile by another writer (a document batch beside this one) with the same sector: neither the
+        // upsert (nothing to update) nor the select (the table before the statement) answered it; it is there now
+        List<AgencyProfile> missing = distinct.entrySet().stream()
+                .filter(e -> !ids.containsKey(e.getKey()))
+                .map(Map.Entry::getValue)
+                .toList();
+        if (!missing.isEmpty()) {
+            try (PreparedStatement s = c.prepareStatement(
+                    """
+                    select a.id, a.name, a.region_code from agency a
+                    join unnest(?::text[], ?::char(6)[]) as i(name, region_code) using (name, region_code)
+                    """)) {
+                s.setArray(
+                        1,
+                        c.createArrayOf(
+                                "text",
+                                missing.stream().map(AgencyProfile::name).toArray()));
+                s.setArray(
+                        2,
+                        c.createArrayOf(
+                                "text",
+                                missing.stream().map(a -> a.region().code()).toArray()));
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) ids.put(rs.getString(2) + "\u0000" + rs.getString(3), rs.getLong(1));
+                }
             }
         }
         return ids;

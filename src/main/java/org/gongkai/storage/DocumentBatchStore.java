@@ -6,24 +6,22 @@ import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
-import java.util.stream.IntStream;
 import org.gongkai.canonical.AgencyProfile;
 import org.gongkai.canonical.CanonicalReport;
-import org.gongkai.canonical.CheckResult;
-import org.gongkai.canonical.Figure;
-import org.gongkai.canonical.Source;
 import org.gongkai.checks.Assessment;
 
 /**
- * Stores many parsed documents with their reports in one transaction ({@code POST /api/documents/batch}): each
- * document and report row as a single document's would be, but the figures, sources and checks of all of them in one
- * COPY per table and the roll-ups moved once, so that a folder of documents goes in at the speed of the bulk path
- * rather than one commit and one roll-up upsert per document.
+ * Stores many parsed documents with their reports in one transaction ({@code POST /api/documents/batch}): the
+ * documents in one statement, their reports as a bulk batch writes its lines ({@link BulkWriter#writeDocuments}: report
+ * rows, figures, sources and checks in one COPY per table, revisions numbered in memory, the roll-ups moved once), so
+ * that a folder of documents goes in at the speed of the bulk path rather than one commit and one roll-up upsert per
+ * document. Unlike bulk batches, document batches run beside each other.
  */
 @ApplicationScoped
 public class DocumentBatchStore {
@@ -35,13 +33,10 @@ public class DocumentBatchStore {
     DocumentStore documents;
 
     @Inject
-    ReportStore reports;
+    BulkWriter writer;
 
     @Inject
     UnresolvedStore unresolved;
-
-    @Inject
-    MetricIds metricIds;
 
     /**
      * One document of a batch: its row, its report and assessment, and either the agency it resolved to (with the name
@@ -53,14 +48,7 @@ public class DocumentBatchStore {
             Assessment assessment,
             AgencyProfile agency,
             String printedName,
-            UnresolvedStore.Gaps gaps) {
-
-        String agencyYear() {
-            return agency == null
-                    ? ""
-                    : agency.name() + '\u0000' + agency.region().code() + '\u0000' + report.year();
-        }
-    }
+            UnresolvedStore.Gaps gaps) {}
 
     /** What became of an item: its document's and report's ids; empty when the same bytes were stored meanwhile. */
     public record Stored(long documentId, long reportId) {}
@@ -70,6 +58,10 @@ public class DocumentBatchStore {
      * in their order, what became of each; nothing is written when anything fails.
      */
     public List<Optional<Stored>> write(List<Item> items) throws SQLException {
+        writer.createAgencies(items.stream()
+                .map(Item::agency)
+                .filter(java.util.Objects::nonNull)
+                .toList());
         try (Connection c = dataSource.getConnection()) {
             boolean autoCommit = c.getAutoCommit();
             c.setAutoCommit(false);
@@ -87,94 +79,44 @@ public class DocumentBatchStore {
     }
 
     private List<Optional<Stored>> write(Connection c, List<Item> items) throws SQLException {
-        // one batch at a time, beside bulk batches, and agency rows and agency-year locks in one order: no lock cycle
-        AdvisoryLocks.bulk(c);
-        List<Integer> order = IntStream.range(0, items.size())
-                .boxed()
-                .sorted(Comparator.comparing(i -> items.get(i).agencyYear()))
-                .toList();
-        List<Optional<Stored>> out =
-                new ArrayList<>(java.util.Collections.<Optional<Stored>>nCopies(items.size(), Optional.empty()));
-        Map<Integer, CopyBuffer> figuresByYear = new TreeMap<>();
-        CopyBuffer sources = new CopyBuffer();
-        CopyBuffer checks = new CopyBuffer();
-        Rollups.Deltas deltas = new Rollups.Deltas(metricIds);
-        List<ReportStore.Revision> revisions = new ArrayList<>();
-        for (int i : order) {
+        Map<String, Long> documentIds =
+                documents.insertAll(c, items.stream().map(Item::document).toList());
+        List<Optional<Stored>> out = new ArrayList<>(Collections.nCopies(items.size(), Optional.<Stored>empty()));
+        List<BulkWriter.Pending> resolved = new ArrayList<>();
+        List<Integer> left = new ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
             Item it = items.get(i);
-            Optional<Long> documentId = documents.insert(c, it.document());
-            if (documentId.isEmpty()) continue; // the same bytes meanwhile: the caller answers with those
+            Long documentId = documentIds.get(hex(it));
+            if (documentId == null) continue; // the same bytes meanwhile: the caller answers with those
             if (it.agency() == null) {
-                long reportId = unresolved.insert(c, it.report(), it.assessment(), documentId.get(), it.gaps());
-                out.set(i, Optional.of(new Stored(documentId.get(), reportId)));
+                left.add(i);
                 continue;
             }
-            ReportStore.Revision row =
-                    reports.insertRow(c, it.agency(), it.report(), it.assessment(), documentId.get(), it.printedName());
-            revisions.add(row);
-            int year = it.report().year();
-            rows(
-                    row.id(),
-                    year,
+            resolved.add(new BulkWriter.Pending(
+                    i,
+                    it.report(),
+                    it.agency(),
                     it.assessment(),
-                    figuresByYear.computeIfAbsent(year, y -> new CopyBuffer()),
-                    sources,
-                    checks);
-            if (row.latest())
-                deltas.add(it.agency().region(), year, it.assessment().figures());
-            out.set(i, Optional.of(new Stored(documentId.get(), row.id())));
+                    ContentHash.of(it.report()),
+                    documentId,
+                    Arrays.asList(it.report().agencyName(), it.printedName())));
         }
-        for (CopyBuffer figures : figuresByYear.values())
-            figures.copyInto(c, "figure (report_id, metric_id, value, bound, year)");
-        sources.copyInto(
-                c,
-                "figure_source (report_id, metric_id, kind, text, start_offset, end_offset, row_label,"
-                        + " column_label, note, parts, method, page)");
-        checks.copyInto(
-                c,
-                "report_check (report_id, ordinal, rule, row_key, column_key, passed, expected, actual,"
-                        + " message, finding)");
-        reports.settle(c, revisions, deltas);
+        for (BulkWriter.Written w : writer.writeDocuments(c, resolved)) {
+            int i = (int) w.line();
+            out.set(i, Optional.of(new Stored(documentIds.get(hex(items.get(i))), w.id())));
+        }
+        // unresolved reports after the roll-ups: each bumps the data version, which every writer takes last
+        for (int i : left) {
+            Item it = items.get(i);
+            long documentId = documentIds.get(hex(it));
+            long reportId = unresolved.insert(c, it.report(), it.assessment(), documentId, it.gaps());
+            out.set(i, Optional.of(new Stored(documentId, reportId)));
+        }
+        DataVersion.bump(c);
         return out;
     }
 
-    /** One report's figures, their sources and its checks as COPY rows (the columns ReportStore inserts). */
-    private void rows(
-            long reportId, int year, Assessment a, CopyBuffer figures, CopyBuffer sources, CopyBuffer checks) {
-        for (Map.Entry<String, Figure> e : a.figures().entrySet()) {
-            Figure f = e.getValue();
-            short metric = metricIds.id(e.getKey());
-            figures.value(reportId)
-                    .value(metric)
-                    .value(f.value())
-                    .value(f.bound().ordinal())
-                    .value(year);
-            figures.endRow();
-            if (!f.needsSourceRow()) continue;
-            Source s = f.source() == null ? Source.submitted() : f.source();
-            sources.value(reportId).value(metric).value(s.kind().code()).value(s.text());
-            sources.value(s.start())
-                    .value(s.end())
-                    .value(s.row())
-                    .value(s.column())
-                    .value(f.note());
-            sources.value(reports.partsJson(f)).value(s.method()).value(s.page());
-            sources.endRow();
-        }
-        int ordinal = 0;
-        for (Assessment.Stored stored : a.toStore()) {
-            CheckResult k = stored.check();
-            checks.value(reportId)
-                    .value(ordinal++)
-                    .value(k.rule())
-                    .value(k.row())
-                    .value(k.column());
-            checks.value(k.passed())
-                    .value(k.expected())
-                    .value(k.actual())
-                    .value(k.message())
-                    .value(stored.finding());
-            checks.endRow();
-        }
+    private static String hex(Item it) {
+        return HexFormat.of().formatHex(it.document().sha256());
     }
 }

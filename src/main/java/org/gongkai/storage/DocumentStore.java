@@ -7,6 +7,10 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Writes the {@code document} table (original bytes, normalized text, classification, identity evidence) and finds a document by its bytes' hash. */
@@ -73,6 +77,82 @@ public class DocumentStore {
         } catch (SQLException e) {
             throw new IllegalStateException("cannot store the document", e);
         }
+    }
+
+    /**
+     * Inserts the documents on the caller's connection in one statement, in the order of their bytes' hashes (so that
+     * writers inserting the same bytes at once wait for each other in one order); answers the ids by hash, in hex,
+     * without the documents whose bytes (or key) were stored meanwhile.
+     */
+    public Map<String, Long> insertAll(Connection c, List<Row> rows) throws SQLException {
+        Map<String, Long> ids = new HashMap<>();
+        if (rows.isEmpty()) return ids;
+        try (PreparedStatement s = c.prepareStatement(
+                """
+                insert into document (sha256, content_type, charset, source_url, title, classification, reason, body,
+                                      normalized, identity, idempotency_key, first_status)
+                select sha256, content_type, charset, source_url, title, classification, reason, body, normalized,
+                       cast(identity as jsonb), idempotency_key, first_status
+                from unnest(?::bytea[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::bytea[],
+                            ?::text[], ?::text[], ?::text[], ?::smallint[])
+                     as d(sha256, content_type, charset, source_url, title, classification, reason, body, normalized,
+                          identity, idempotency_key, first_status)
+                order by sha256
+                on conflict do nothing
+                returning id, sha256
+                """)) {
+            s.setArray(
+                    1, c.createArrayOf("bytea", rows.stream().map(Row::sha256).toArray(byte[][]::new)));
+            s.setArray(
+                    2,
+                    c.createArrayOf("text", rows.stream().map(Row::contentType).toArray()));
+            s.setArray(
+                    3, c.createArrayOf("text", rows.stream().map(Row::charset).toArray()));
+            s.setArray(
+                    4, c.createArrayOf("text", rows.stream().map(Row::sourceUrl).toArray()));
+            s.setArray(5, c.createArrayOf("text", rows.stream().map(Row::title).toArray()));
+            s.setArray(
+                    6,
+                    c.createArrayOf(
+                            "text", rows.stream().map(Row::classification).toArray()));
+            s.setArray(7, c.createArrayOf("text", rows.stream().map(Row::reason).toArray()));
+            s.setArray(8, c.createArrayOf("bytea", rows.stream().map(Row::body).toArray(byte[][]::new)));
+            s.setArray(
+                    9,
+                    c.createArrayOf("text", rows.stream().map(Row::normalized).toArray()));
+            s.setArray(
+                    10,
+                    c.createArrayOf("text", rows.stream().map(Row::identityJson).toArray()));
+            s.setArray(
+                    11,
+                    c.createArrayOf(
+                            "text", rows.stream().map(Row::idempotencyKey).toArray()));
+            s.setArray(
+                    12,
+                    c.createArrayOf(
+                            "smallint",
+                            rows.stream().map(r -> (short) r.firstStatus()).toArray()));
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) ids.put(HexFormat.of().formatHex(rs.getBytes(2)), rs.getLong(1));
+            }
+        }
+        return ids;
+    }
+
+    /** The ids of the documents with these bytes (by their hashes, in hex) that were received before. */
+    public Map<String, Long> idsOf(List<byte[]> sha256s) {
+        Map<String, Long> ids = new HashMap<>();
+        if (sha256s.isEmpty()) return ids;
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement("select id, sha256 from document where sha256 = any(?)")) {
+            s.setArray(1, c.createArrayOf("bytea", sha256s.toArray(byte[][]::new)));
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) ids.put(HexFormat.of().formatHex(rs.getBytes(2)), rs.getLong(1));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot look up documents", e);
+        }
+        return ids;
     }
 
     /** Inserts the document on the caller's connection; empty when the same bytes (or key) were stored meanwhile. */

@@ -78,24 +78,11 @@ public class ReportStore {
     }
 
     /**
-     * Writes a document's report row as the new revision of its agency-year — the agency found or created, its aliases
-     * recorded — but not its figures and checks, which a caller writing many reports together
-     * ({@link DocumentBatchStore}) writes for all of them at once before {@link #settle}.
-     */
-    public Revision insertRow(
-            Connection c, AgencyProfile agency, CanonicalReport r, Assessment a, long documentId, String printedName)
-            throws SQLException {
-        long agencyId = agencies.idOf(c, agency);
-        agencies.recordAliases(c, agencyId, agency.name(), Arrays.asList(r.agencyName(), printedName), documentId);
-        return insertRow(c, agencyId, agency, r, a, documentId, ContentHash.of(r));
-    }
-
-    /**
      * What follows new revisions' figures in their transaction: the roll-ups move from the revisions they superseded to
      * the new latest ones ({@code deltas}: the latest ones' figures), their review items are derived (or, for one held
      * behind a correction, how it differs), and the data version moves.
      */
-    public void settle(Connection c, List<Revision> rows, Rollups.Deltas deltas) throws SQLException {
+    private void settle(Connection c, List<Revision> rows, Rollups.Deltas deltas) throws SQLException {
         List<Long> latest = new ArrayList<>();
         List<Long> superseded = new ArrayList<>();
         List<Long> succeeding = new ArrayList<>();

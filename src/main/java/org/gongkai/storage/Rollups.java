@@ -45,7 +45,7 @@ public class Rollups {
             join report r on r.id = f.report_id
             join s on s.report_id = f.report_id
             group by 1, 2, 3, 4, 5, 6, 7
-            order by 1, 2, 6, 7
+            order by 3 desc, 1, 2, 6, 7
             on conflict (scope, direct, year, metric_id) do update
                set value = u.value + excluded.value, reports = u.reports + excluded.reports,
                    at_least = u.at_least + excluded.at_least, approx = u.approx + excluded.approx
@@ -224,7 +224,11 @@ public class Rollups {
                             + " at_least, approx)");
         }
 
-        /** Adds the staged sums to the roll-ups in one upsert ordered by key (so writers lock rows in one order). */
+        /**
+         * Adds the staged sums to the roll-ups in one upsert ordered by level, deepest first, then key: writers lock rows
+         * in one order, and writers beside each other (single posts, document batches) move their own cities' rows at
+         * once, queueing only at the province and nation rows they share, which they then hold until they commit.
+         */
         public void merge(Connection c) throws SQLException {
             if (sums.isEmpty()) return;
             try (Statement s = c.createStatement()) {
@@ -233,7 +237,7 @@ public class Rollups {
                         insert into rollup as u (scope, direct, level, province, city, year, metric_id, value, reports,
                                                  at_least, approx)
                         select scope, direct, level, province, city, year, metric_id, value, reports, at_least, approx
-                        from rollup_delta order by scope, direct, year, metric_id
+                        from rollup_delta order by level desc, scope, direct, year, metric_id
                         on conflict (scope, direct, year, metric_id) do update
                            set value = u.value + excluded.value, reports = u.reports + excluded.reports,
                                at_least = u.at_least + excluded.at_least, approx = u.approx + excluded.approx

@@ -3,23 +3,33 @@ package org.gongkai.documents;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import org.gongkai.canonical.CanonicalReport;
 import org.gongkai.canonical.Figure;
 import org.gongkai.canonical.ReportFormat;
 import org.gongkai.metrics.MetricCatalogue;
+import org.gongkai.storage.AdvisoryLocks;
 import org.gongkai.tools.rendering.Layout;
 import org.gongkai.tools.rendering.RandomReports;
 import org.gongkai.tools.rendering.ReportRenderer;
@@ -37,6 +47,9 @@ import picocli.CommandLine;
 @QuarkusTest
 @Tag("database")
 class DocumentBatchTest {
+
+    // not the common pool: on two cores it runs one task at a time, and nothing would be concurrent
+    private static final ExecutorService CLIENTS = Executors.newFixedThreadPool(4);
 
     private static final MetricCatalogue CATALOGUE = MetricCatalogue.standard();
     private static final ReportRenderer RENDERER = new ReportRenderer(CATALOGUE);
@@ -156,7 +169,7 @@ class DocumentBatchTest {
     @Test
     void refusesMoreDocumentsThanABatchHolds() {
         StringBuilder body = new StringBuilder();
-        for (int i = 0; i <= 200; i++) body.append(line("n" + i + ".txt", new byte[] {'x'}));
+        for (int i = 0; i <= 500; i++) body.append(line("n" + i + ".txt", new byte[] {'x'}));
         given().contentType("application/x-ndjson")
                 .body(body.toString().getBytes(StandardCharsets.UTF_8))
                 .post("/api/documents/batch")
@@ -187,6 +200,109 @@ class DocumentBatchTest {
         String second = ingest(dir, "--batch", "2", "--concurrency", "2");
         assertThat(second).containsPattern("skipped \\(already in\\)\\s+5").containsPattern("not-a-report\\s+1");
         assertThat(sum("150000", 2024)).isEqualByComparingTo(expected);
+    }
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    /** The first random report from {@code seed} on that prints the summed metric (some leave it out). */
+    private static CanonicalReport withMetric(String agency, int year, long seed) {
+        for (long s = seed; ; s++) {
+            CanonicalReport r = report(agency, year, s);
+            if (r.figures().containsKey(METRIC)) return r;
+        }
+    }
+
+    private static CompletableFuture<JsonPath> batchAsync(String body) {
+        return CompletableFuture.supplyAsync(() -> batch(body), CLIENTS);
+    }
+
+    /**
+     * Document batches no longer queue behind bulk batches: with the bulk lock held in an open transaction, as a bulk
+     * batch holds it for its whole batch, a document batch is stored at once (it once waited for the bulk batch).
+     */
+    @Test
+    void aDocumentBatchGoesThroughWhileABulkBatchHoldsTheBulkLock() throws Exception {
+        try (Connection bulk = dataSource.getConnection()) {
+            bulk.setAutoCommit(false);
+            try (PreparedStatement s = bulk.prepareStatement("select pg_advisory_xact_lock(?)")) {
+                s.setLong(1, AdvisoryLocks.BULK);
+                s.execute();
+            }
+            JsonPath answer = batchAsync(line(
+                            "wuhai-2019.html",
+                            html(report("乌海市林业和草原局", 2019, 31)).getBytes(StandardCharsets.UTF_8)))
+                    .get(20, TimeUnit.SECONDS);
+            assertThat(answer.getList("documents.status", Integer.class)).containsExactly(201);
+            bulk.rollback();
+        }
+    }
+
+    /**
+     * A batch that finds its agency stored with the same sector reads the row without locking it: another writer
+     * holding the row (changing it, say) does not hold the batch up. The upsert once met the row in ON CONFLICT, which
+     * locks it even when nothing is updated.
+     */
+    @Test
+    void aDocumentBatchDoesNotLockAnAgencyRowItFindsUnchanged() throws Exception {
+        String agency = "乌海市档案馆";
+        assertThat(batch(line(
+                                "archive-2019.html",
+                                html(report(agency, 2019, 41)).getBytes(StandardCharsets.UTF_8)))
+                        .getList("documents.status", Integer.class))
+                .containsExactly(201);
+        try (Connection other = dataSource.getConnection()) {
+            other.setAutoCommit(false);
+            try (PreparedStatement s =
+                    other.prepareStatement("select id from agency where name = ? for no key update")) {
+                s.setString(1, agency);
+                try (ResultSet rs = s.executeQuery()) {
+                    assertThat(rs.next()).as("the agency was stored").isTrue();
+                }
+            }
+            JsonPath answer = batchAsync(line(
+                            "archive-2020.html", html(report(agency, 2020, 42)).getBytes(StandardCharsets.UTF_8)))
+                    .get(10, TimeUnit.SECONDS);
+            assertThat(answer.getList("documents.status", Integer.class)).containsExactly(201);
+            other.rollback();
+        }
+    }
+
+    /**
+     * Batches side by side that name the same new agencies (for other years) all store their documents, and the
+     * roll-ups are the sums of the reports the documents were rendered from.
+     */
+    @Test
+    void batchesSideBySideNamingTheSameNewAgenciesAllStoreAndSumExactly() throws Exception {
+        String[] agencies = {"乌海市审计局", "乌海市商务局", "乌海市司法局", "乌海市文化旅游体育局"};
+        int[] years = {2021, 2022, 2024, 2025};
+        BigDecimal[] before = new BigDecimal[years.length];
+        BigDecimal[] expected = new BigDecimal[years.length];
+        for (int y = 0; y < years.length; y++) before[y] = expected[y] = sum("150300", years[y]);
+        List<CompletableFuture<JsonPath>> batches = new ArrayList<>();
+        for (int y = 0; y < years.length; y++) {
+            StringBuilder body = new StringBuilder();
+            for (int a = 0; a < agencies.length; a++) {
+                CanonicalReport r = withMetric(agencies[a], years[y], 1000L + 100L * y + 10L * a);
+                expected[y] = expected[y].add(value(r, METRIC));
+                body.append(line(a + "-" + years[y] + ".html", html(r).getBytes(StandardCharsets.UTF_8)));
+            }
+            batches.add(batchAsync(body.toString()));
+        }
+        for (CompletableFuture<JsonPath> b : batches)
+            assertThat(b.get(60, TimeUnit.SECONDS).getList("documents.status", Integer.class))
+                    .containsExactly(201, 201, 201, 201);
+        for (int y = 0; y < years.length; y++)
+            assertThat(sum("150300", years[y])).as("year " + years[y]).isEqualByComparingTo(expected[y]);
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement(
+                        "select count(*) from agency where name = any(?) and region_code = '150300'")) {
+            s.setArray(1, c.createArrayOf("text", agencies));
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                assertThat(rs.getInt(1)).as("one row per agency").isEqualTo(agencies.length);
+            }
+        }
     }
 
     /** Runs {@code gongkai ingest} against the test service; answers what it printed. */

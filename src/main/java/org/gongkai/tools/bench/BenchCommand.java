@@ -82,10 +82,10 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--ingest-documents", defaultValue = "3000", description = "documents sent through gongkai ingest")
     int ingestDocuments;
 
-    @Option(names = "--ingest-batch", defaultValue = "50", description = "gongkai ingest --batch")
+    @Option(names = "--ingest-batch", defaultValue = "500", description = "gongkai ingest --batch")
     int ingestBatch;
 
-    @Option(names = "--ingest-concurrency", defaultValue = "3", description = "gongkai ingest --concurrency")
+    @Option(names = "--ingest-concurrency", defaultValue = "2", description = "gongkai ingest --concurrency")
     int ingestConcurrency;
 
     @Override
