@@ -1,13 +1,17 @@
 #!/usr/bin/env bash
 # Documents in, end to end: generates DOCUMENTS reports rendered as documents (the official HTML tables, as
 # `generate --documents-every 1` writes them; default 3,000), starts the packaged service on a fresh embedded
-# PostgreSQL in a temporary folder, and times `gongkai ingest` of the folder; prints documents/s. Any further
-# arguments go to `gongkai ingest`: `--batch 1 --concurrency 1` is the old way (one POST /api/documents at a time).
-# Usage: scripts/bench-ingest.sh [DOCUMENTS] [INGEST OPTIONS…]   (after ./mvnw -B package -DskipTests)
+# PostgreSQL in a temporary folder, and times `gongkai ingest` of the folder; prints documents/s and the CPU seconds
+# the service and its PostgreSQL spent. With WARM_UP=N in the environment, N further documents are ingested first,
+# untimed, so that the timed ones meet a service whose JIT has compiled the hot paths (a fresh JVM spends much of
+# its first minute compiling). Any further arguments go to `gongkai ingest`: `--batch 1 --concurrency 1` is the old
+# way (one POST /api/documents at a time).
+# Usage: [WARM_UP=N] scripts/bench-ingest.sh [DOCUMENTS] [INGEST OPTIONS…]   (after ./mvnw -B package -DskipTests)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 documents="${1:-3000}"
 shift || true
+warm_up="${WARM_UP:-0}"
 jar="${GONGKAI_JAR:-target/quarkus-app/quarkus-run.jar}"
 work="$(mktemp -d)"
 port="${BENCH_PORT:-18083}"
@@ -15,7 +19,16 @@ db_port="${BENCH_DB_PORT:-54383}"
 token="bench-$(od -An -N24 -tx1 /dev/urandom | tr -d ' \n')"
 service=""
 trap '[ -n "$service" ] && { kill "$service" 2>/dev/null || true; wait "$service" 2>/dev/null || true; }; rm -rf "$work"' EXIT
-java -jar "$jar" generate --reports "$documents" --no-truth --documents-every 1 --out "$work/gen" >/dev/null
+java -jar "$jar" generate --reports "$((documents + warm_up))" --no-truth --documents-every 1 --out "$work/gen" >/dev/null
+# the first WARM_UP documents (in name order) go to a folder of their own
+if [ "$warm_up" -gt 0 ]; then
+    mkdir -p "$work/warm-up"
+    (cd "$work/gen/documents" && find . -type f | sort | awk -v n="$warm_up" 'NR <= n' > "$work/warm-up.txt")
+    while read -r f; do
+        mkdir -p "$work/warm-up/$(dirname "$f")"
+        mv "$work/gen/documents/$f" "$work/warm-up/$f"
+    done < "$work/warm-up.txt"
+fi
 GONGKAI_ADMIN_TOKEN="$token" GONGKAI_EMBEDDED_DATA_DIR="$work/pg" GONGKAI_EMBEDDED_PORT="$db_port" \
     QUARKUS_HTTP_PORT="$port" java -Xmx512m -jar "$jar" >"$work/service.log" 2>&1 &
 service=$!
@@ -23,9 +36,30 @@ for _ in $(seq 1 180); do
     curl -sf "http://localhost:$port/q/health/ready" >/dev/null && break
     sleep 1
 done
+ingest() { java -jar "$jar" ingest --url "http://localhost:$port" --token "$token" "$@" 2>/dev/null || true; }
+if [ "$warm_up" -gt 0 ]; then
+    ingest "$@" "$work/warm-up" | tail -n 1 | sed 's/^/warm-up: /'
+fi
+# CPU ticks of the service's JVM, and of the PostgreSQL server it started: the postmaster with its ended children
+# (a backend's ticks move to its parent when it ends) and its children alive now
+ticks() {
+    local pg
+    pg=$(head -n 1 "$work/pg/postmaster.pid")
+    echo "$(awk '{print $14 + $15}' "/proc/$service/stat")" \
+        "$({ awk '{print $14 + $15 + $16 + $17}' "/proc/$pg/stat"
+            for p in $(pgrep -P "$pg"); do awk '{print $14 + $15}' "/proc/$p/stat" 2>/dev/null; done; } |
+            awk '{s += $1} END {print s + 0}')"
+}
+read -r jvm_before pg_before < <(ticks)
 files=$(find "$work/gen/documents" -type f | wc -l)
 start=$(date +%s.%N)
-java -jar "$jar" ingest --url "http://localhost:$port" --token "$token" "$@" "$work/gen/documents" 2>/dev/null || true
+ingest "$@" "$work/gen/documents"
 end=$(date +%s.%N)
+read -r jvm_after pg_after < <(ticks)
+hz=$(getconf CLK_TCK)
 seconds=$(echo "$end - $start" | bc)
-echo "gongkai ingest of $files documents ($*): $seconds s wall = $(echo "$files / $seconds" | bc) documents/s"
+after=""
+[ "$warm_up" -gt 0 ] && after=", after $warm_up untimed"
+echo "gongkai ingest of $files documents ($*$after): $seconds s wall =" \
+    "$(echo "$files / $seconds" | bc) documents/s; CPU: service $(((jvm_after - jvm_before) / hz)) s," \
+    "PostgreSQL $(((pg_after - pg_before) / hz)) s"

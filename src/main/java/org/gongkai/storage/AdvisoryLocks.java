@@ -32,12 +32,12 @@ public final class AdvisoryLocks {
         return (agencyId << 16) | year;
     }
 
-    /** Bulk batches and document batches ({@link DocumentBatchStore}): taken first, one batch at a time. */
+    /** Bulk batches: taken first, one batch at a time (document batches run beside them without it). */
     public static void bulk(Connection c) throws SQLException {
         take(c, "select pg_advisory_xact_lock(?)", BULK);
     }
 
-    /** Single writers: taken after the agency-year lock and before the first roll-up row. */
+    /** Single writers and document batches: taken after the agency-year locks and before the first roll-up row. */
     public static void rollupsShared(Connection c) throws SQLException {
         take(c, "select pg_advisory_xact_lock_shared(?)", ROLLUPS);
     }
