@@ -115,13 +115,12 @@ public class BulkWriter {
         BulkJobStore.copyLines(c, jobId, revised.written());
         // the roll-up lock last, so that single writers wait for the roll-up rows alone, never for the review items
         long t6 = System.nanoTime();
+        int rows = revised.deltas().size(); // the upsert empties the sums
         AdvisoryLocks.rollupsExclusive(c);
         revised.moveRollups(c, rollups);
         LOG.debugf(
                 "batch of %d: roll-ups under the lock %d ms (%d rows)",
-                batch.size(),
-                (System.nanoTime() - t6) / 1_000_000,
-                revised.deltas().size());
+                batch.size(), (System.nanoTime() - t6) / 1_000_000, rows);
         return revised.written();
     }
 

@@ -11,6 +11,7 @@ import java.util.Collections;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import org.gongkai.canonical.AgencyProfile;
 import org.gongkai.canonical.CanonicalReport;
@@ -58,10 +59,8 @@ public class DocumentBatchStore {
      * in their order, what became of each; nothing is written when anything fails.
      */
     public List<Optional<Stored>> write(List<Item> items) throws SQLException {
-        writer.createAgencies(items.stream()
-                .map(Item::agency)
-                .filter(java.util.Objects::nonNull)
-                .toList());
+        writer.createAgencies(
+                items.stream().map(Item::agency).filter(Objects::nonNull).toList());
         try (Connection c = dataSource.getConnection()) {
             boolean autoCommit = c.getAutoCommit();
             c.setAutoCommit(false);
