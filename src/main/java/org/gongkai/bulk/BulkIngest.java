@@ -26,7 +26,6 @@ import org.gongkai.reports.RequestText;
 import org.gongkai.reports.SubmissionReader;
 import org.gongkai.storage.BulkJobStore;
 import org.gongkai.storage.BulkWriter;
-import org.gongkai.storage.ContentHash;
 import org.jboss.logging.Logger;
 
 /**
@@ -119,7 +118,7 @@ public class BulkIngest {
         // the same strict parsing as POST /api/reports (duplicate keys, trailing tokens, NUL, lone surrogates)
         CanonicalReport report = reader.read(line);
         AgencyProfile agency = reports.profile(report);
-        return new BulkWriter.Pending(lineNo, report, agency, assessor.assess(report), ContentHash.of(report));
+        return writer.pending(lineNo, report, agency, assessor.assess(report), null, List.of());
     }
 
     /** Validates a batch of lines on every core: each becomes a pending report, a rejected line, or nothing (blank). */

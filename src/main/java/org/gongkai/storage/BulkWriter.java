@@ -49,12 +49,13 @@ public class BulkWriter {
     ReviewItems review;
 
     /**
-     * A validated line (or a parsed document's report) waiting to be written.
+     * A validated line (or a parsed document's report) waiting to be written; made by {@link #pending}.
      *
      * @param contentHash {@link ContentHash} of the report, computed where the line was validated
      * @param documentId the document the report was read from, null for a JSON line: a document's report is always a
      *     new revision (its bytes deduplicate it), a JSON line's only when its content differs from the latest
      * @param aliases names the report was filed under, recorded as aliases of the agency where they differ from its name
+     * @param figureRows the COPY rows of its figures but for the leading report id, which the writer assigns
      */
     public record Pending(
             long line,
@@ -63,13 +64,38 @@ public class BulkWriter {
             Assessment assessment,
             byte[] contentHash,
             Long documentId,
-            List<String> aliases) {
+            List<String> aliases,
+            List<String> figureRows) {}
 
-        /** A bulk NDJSON line. */
-        public Pending(
-                long line, CanonicalReport report, AgencyProfile agency, Assessment assessment, byte[] contentHash) {
-            this(line, report, agency, assessment, contentHash, null, List.of());
+    /**
+     * A report ready for {@link #write} or {@link #writeDocuments}: its content hash and the text of its figure rows are
+     * made here, on the caller's thread (a bulk ingest validates lines on every core), not in the one writer.
+     */
+    public Pending pending(
+            long line,
+            CanonicalReport report,
+            AgencyProfile agency,
+            Assessment assessment,
+            Long documentId,
+            List<String> aliases) {
+        List<String> rows = new ArrayList<>(assessment.figures().size());
+        StringBuilder row = new StringBuilder(32);
+        for (Map.Entry<String, Figure> e : assessment.figures().entrySet()) {
+            Figure f = e.getValue();
+            row.setLength(0);
+            row.append('\t')
+                    .append(metricIds.id(e.getKey()))
+                    .append('\t')
+                    .append(f.value().toPlainString())
+                    .append('\t')
+                    .append(f.bound().ordinal())
+                    .append('\t')
+                    .append(report.year())
+                    .append('\n');
+            rows.add(row.toString());
         }
+        return new Pending(
+                line, report, agency, assessment, ContentHash.of(report), documentId, aliases, List.copyOf(rows));
     }
 
     /**
@@ -117,7 +143,7 @@ public class BulkWriter {
         long t6 = System.nanoTime();
         int rows = revised.deltas().size(); // the upsert empties the sums
         AdvisoryLocks.rollupsExclusive(c);
-        revised.moveRollups(c, rollups);
+        revised.moveRollups(c);
         LOG.debugf(
                 "batch of %d: roll-ups under the lock %d ms (%d rows)",
                 batch.size(), (System.nanoTime() - t6) / 1_000_000, rows);
@@ -133,7 +159,7 @@ public class BulkWriter {
         if (batch.isEmpty()) return List.of();
         Revised revised = revise(c, batch);
         AdvisoryLocks.rollupsShared(c);
-        revised.moveRollups(c, rollups);
+        revised.moveRollups(c);
         return revised.written();
     }
 
@@ -141,10 +167,9 @@ public class BulkWriter {
      * A batch written up to its roll-ups: what became of each line, the latest revisions it superseded (which leave the
      * roll-ups from what is stored) and the sums of its new latest ones (which enter from memory, staged already).
      */
-    private record Revised(List<Written> written, List<Long> superseded, Rollups.Deltas deltas) {
+    private record Revised(List<Written> written, Rollups.Deltas deltas) {
 
-        void moveRollups(Connection c, Rollups rollups) throws SQLException {
-            rollups.apply(c, superseded, superseded.stream().map(x -> -1).toList());
+        void moveRollups(Connection c) throws SQLException {
             deltas.merge(c);
         }
     }
@@ -249,16 +274,11 @@ public class BulkWriter {
                     .value(p.documentId() == null ? "submitted" : "parsed")
                     .endRow();
             CopyBuffer figures = figuresByYear.computeIfAbsent(r.year(), y -> new CopyBuffer());
+            for (String row : p.figureRows()) figures.row(ids[i], row);
             for (Map.Entry<String, Figure> e : a.figures().entrySet()) {
                 Figure f = e.getValue();
-                short metric = metricIds.id(e.getKey());
-                figures.value(ids[i])
-                        .value(metric)
-                        .value(f.value())
-                        .value(f.bound().ordinal())
-                        .value(r.year())
-                        .endRow();
                 if (f.needsSourceRow()) {
+                    short metric = metricIds.id(e.getKey());
                     Source s = f.source() == null ? Source.submitted() : f.source();
                     sources.value(ids[i])
                             .value(metric)
@@ -310,10 +330,11 @@ public class BulkWriter {
                 "report_check (report_id, ordinal, rule, row_key, column_key, passed, expected, actual,"
                         + " message, finding)");
 
-        // superseded revisions leave the roll-ups from what is stored; the new ones enter from memory, pre-summed and
-        // staged before the roll-up lock, so that single writers wait for the upserts alone
+        // superseded revisions leave the roll-ups from what is stored, the new ones enter from memory: summed together
+        // and staged before the roll-up lock, so that other writers wait for one upsert alone
         long t3b = System.nanoTime();
         Rollups.Deltas deltas = new Rollups.Deltas(metricIds);
+        rollups.addStored(c, superseded, -1, deltas);
         for (int i = 0; i < batch.size(); i++) {
             if (isLatest[i])
                 deltas.add(
@@ -342,7 +363,7 @@ public class BulkWriter {
         review.differences(c, held, heldBehind);
         LOG.debugf(
                 "batch of %d: prepare %d ms, build rows %d ms, copy figures %d ms, checks, sources and staged roll-ups"
-                        + " %d ms (%d roll-up rows; summed and staged in %d ms), review items %d ms",
+                        + " %d ms (%d roll-up rows; superseded read, summed and staged in %d ms), review items %d ms",
                 batch.size(),
                 (t1 - t0) / 1_000_000,
                 (t2 - t1) / 1_000_000,
@@ -351,7 +372,7 @@ public class BulkWriter {
                 deltas.size(),
                 (t4 - t3b) / 1_000_000,
                 (System.nanoTime() - t5) / 1_000_000);
-        return new Revised(out, superseded, deltas);
+        return new Revised(out, deltas);
     }
 
     /** The names each report was filed under, as aliases of its agency (a bulk line names none). */

@@ -46,6 +46,13 @@ public final class CopyBuffer {
         return value(a.append('}').toString());
     }
 
+    /** A whole row: {@code first}, then {@code rest}, which is already in COPY text from its first tab to its newline. */
+    public CopyBuffer row(long first, String rest) {
+        text.append(first).append(rest);
+        rows++;
+        return this;
+    }
+
     public CopyBuffer endRow() {
         text.append('\n');
         rowStarted = false;

@@ -147,9 +147,9 @@ public class CorrectionStore {
         review.close(c, others, "superseded", author.name(), author.tokenId());
         review.derive(c, List.of(id), true);
         review.inherit(c, List.of(id), List.of(base.id()));
+        rollups.addStored(c, out, -1, deltas);
         deltas.stage(c);
         AdvisoryLocks.rollupsShared(c);
-        rollups.apply(c, out, out.stream().map(x -> -1).toList());
         deltas.merge(c);
         DataVersion.bump(c);
         return id;

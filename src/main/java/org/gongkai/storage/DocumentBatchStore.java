@@ -91,12 +91,11 @@ public class DocumentBatchStore {
                 left.add(i);
                 continue;
             }
-            resolved.add(new BulkWriter.Pending(
+            resolved.add(writer.pending(
                     i,
                     it.report(),
                     it.agency(),
                     it.assessment(),
-                    ContentHash.of(it.report()),
                     documentId,
                     Arrays.asList(it.report().agencyName(), it.printedName())));
         }

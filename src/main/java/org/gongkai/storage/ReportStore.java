@@ -106,9 +106,9 @@ public class ReportStore {
             review.derive(c, latest, false);
             review.inherit(c, succeeding, superseded);
             // the roll-up lock last, for the roll-up rows alone: a bulk batch waiting for it holds up every writer
+            rollups.addStored(c, superseded, -1, deltas);
             deltas.stage(c);
             AdvisoryLocks.rollupsShared(c);
-            rollups.apply(c, superseded, superseded.stream().map(x -> -1).toList());
             deltas.merge(c);
         }
         DataVersion.bump(c);

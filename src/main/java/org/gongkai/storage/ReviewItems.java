@@ -234,19 +234,16 @@ public class ReviewItems {
                         + COLUMNS
                         + """
                 )
-                select r.id, 'outlier', 'review.outlier', array[f.metric_id], h.median, f.value,
+                select r.id, 'outlier', 'review.outlier', array[h.metric_id], h.median, f.value,
                        m.key || ' is ' || f.value || ', the agency''s median of ' || h.n || ' earlier years is '
                            || h.median,\s"""
                         + REPORT_COLUMNS
                         + """
 
-                from report r
-                join figure f on f.report_id = r.id and f.year = r.year and f.metric_id = any(?)
-                join metric m on m.id = f.metric_id
-                join (
+                from (
                     -- the agency's earlier latest reports, each read once for both metrics (one index range,
                     -- "offset 0" keeps it a probe rather than a scan of the report's every figure)
-                    select q.id as report_id, e.metric_id, count(*) as n,
+                    select q.id as report_id, q.year, e.metric_id, count(*) as n,
                            round(percentile_cont(0.5) within group (order by e.value::float8)::numeric, 2) as median
                     from report q
                     join report p on p.agency_id = q.agency_id and p.year < q.year and p.is_latest
@@ -254,20 +251,25 @@ public class ReviewItems {
                                         where x.report_id = p.id and x.year = p.year and x.metric_id = any(?)
                                         offset 0) e
                     where q.id = any(?) and q.is_latest
-                    group by q.id, e.metric_id) h on h.report_id = r.id and h.metric_id = f.metric_id
-                where r.id = any(?) and r.is_latest and h.n >= ?
-                  and greatest(f.value, h.median) >= ?
+                    group by q.id, q.year, e.metric_id
+                    having count(*) >= ?) h
+                -- the report's own figure, probed in its year's partition (a plain join scans every partition for
+                -- each report: EXPLAIN at 1M, 436 ms against 198 ms a batch of 2,500)
+                cross join lateral (select x.value from figure x
+                                    where x.report_id = h.report_id and x.year = h.year and x.metric_id = h.metric_id
+                                    offset 0) f
+                join report r on r.id = h.report_id
+                join metric m on m.id = h.metric_id
+                where greatest(f.value, h.median) >= ?
                   and (f.value > ? * h.median or f.value * ? < h.median)
-                order by r.id, f.metric_id
+                order by r.id, h.metric_id
                 """)) {
             s.setArray(1, c.createArrayOf("smallint", metrics));
-            s.setArray(2, c.createArrayOf("smallint", metrics));
-            s.setArray(3, c.createArrayOf("bigint", ids));
-            s.setArray(4, c.createArrayOf("bigint", ids));
-            s.setInt(5, MIN_YEARS);
-            s.setInt(6, MIN_SIZE);
-            s.setInt(7, FACTOR);
-            s.setInt(8, FACTOR);
+            s.setArray(2, c.createArrayOf("bigint", ids));
+            s.setInt(3, MIN_YEARS);
+            s.setInt(4, MIN_SIZE);
+            s.setInt(5, FACTOR);
+            s.setInt(6, FACTOR);
             s.executeUpdate();
         }
     }

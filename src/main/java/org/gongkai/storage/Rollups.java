@@ -21,127 +21,153 @@ import org.gongkai.regions.RegionDirectory;
  * Keeps the {@code rollup} table equal to the sums of the latest revisions: a report that becomes latest adds its
  * figures to every scope {@link RollupScope#of} names for its region; the revision it supersedes subtracts them. New
  * revisions enter from memory through {@link Deltas} (a single report or a bulk batch alike); superseded ones leave
- * through {@link #apply}, which reads their stored figures. Runs on the writer's connection, so roll-ups commit or roll back with the report.
+ * through the same sums, read from their stored figures ({@link #addStored}) before the writer takes the roll-up lock.
+ * Runs on the writer's connection, so roll-ups commit or roll back with the report.
  */
 @ApplicationScoped
 public class Rollups {
 
-    private static final String APPLY =
+    /**
+     * Each report's stored figures, probed in its year's partition ("offset 0" keeps it a probe: a plain join on
+     * {@code g.year = r.year} scans every partition's index for every report), with a row of nulls for a report without
+     * figures, which still counts as a report.
+     */
+    private static final String STORED =
             """
-            with d as (select * from unnest(?::bigint[], ?::int[]) as d(report_id, sign)),
-            s as (select * from unnest(?::bigint[], ?::char(6)[], ?::boolean[], ?::smallint[], ?::char(6)[],
-                                       ?::char(6)[]) as s(report_id, scope, direct, level, province, city)),
-            f as (
-                select d.sign, g.report_id, g.metric_id, g.value, g.bound
-                from d join report dr on dr.id = d.report_id join figure g on g.report_id = d.report_id and g.year = dr.year
-                union all
-                select d.sign, d.report_id, 0::smallint, 1::numeric, 0::smallint from d
-            )
-            insert into rollup as u (scope, direct, level, province, city, year, metric_id, value, reports, at_least,
-                                     approx)
-            select s.scope, s.direct, s.level, s.province, s.city, r.year, f.metric_id, sum(f.sign * f.value),
-                   sum(f.sign), sum(f.sign * (f.bound = 1)::int), sum(f.sign * (f.bound = 2)::int)
-            from f
-            join report r on r.id = f.report_id
-            join s on s.report_id = f.report_id
-            group by 1, 2, 3, 4, 5, 6, 7
-            order by 3 desc, 1, 2, 6, 7
-            on conflict (scope, direct, year, metric_id) do update
-               set value = u.value + excluded.value, reports = u.reports + excluded.reports,
-                   at_least = u.at_least + excluded.at_least, approx = u.approx + excluded.approx
+            select r.id, r.region_code, r.year, g.metric_id, g.value, g.bound
+            from report r
+            left join lateral (select x.metric_id, x.value, x.bound from figure x
+                               where x.report_id = r.id and x.year = r.year offset 0) g on true
+            where r.id = any(?)
+            order by r.id
             """;
 
     @Inject
     RegionDirectory directory;
 
+    @Inject
+    MetricIds metricIds;
+
     /**
      * Adds (+1) or subtracts (-1) the stored figures of the given reports, in the scopes {@link RollupScope#of} gives
-     * their regions (the same rule as {@link Deltas#add}, so a revision leaves exactly the rows it entered).
+     * their regions (the same rule as {@link Deltas#add}, so a revision leaves exactly the rows it entered), in one
+     * upsert. The caller holds the roll-up lock.
      */
     public void apply(Connection c, List<Long> reportIds, List<Integer> signs) throws SQLException {
         if (reportIds.isEmpty()) return;
-        List<Long> ids = new ArrayList<>();
-        List<String> scopes = new ArrayList<>();
-        List<Boolean> direct = new ArrayList<>();
-        List<Short> levels = new ArrayList<>();
-        List<String> provinces = new ArrayList<>();
-        List<String> cities = new ArrayList<>();
-        try (PreparedStatement s = c.prepareStatement("select id, region_code from report where id = any(?)")) {
+        Deltas deltas = new Deltas(metricIds);
+        for (int sign : new int[] {1, -1}) {
+            List<Long> ids = new ArrayList<>();
+            for (int i = 0; i < reportIds.size(); i++) if (signs.get(i) == sign) ids.add(reportIds.get(i));
+            addStored(c, ids, sign, deltas);
+        }
+        deltas.flush(c);
+    }
+
+    /**
+     * Reads the stored figures of the given reports into {@code deltas}, added ({@code sign} +1) or subtracted (-1):
+     * how a superseded revision leaves the roll-ups. Needs no lock (a writer reads the revisions it superseded, which
+     * it has locked through their agency-years), so writers do it before they take the roll-up lock.
+     */
+    public void addStored(Connection c, List<Long> reportIds, int sign, Deltas deltas) throws SQLException {
+        if (reportIds.isEmpty()) return;
+        try (PreparedStatement s = c.prepareStatement(STORED)) {
             s.setArray(1, c.createArrayOf("bigint", reportIds.toArray()));
             try (ResultSet rs = s.executeQuery()) {
+                long report = -1;
+                Region region = null;
+                int year = 0;
+                Map<Short, Deltas.Stored> figures = new HashMap<>();
                 while (rs.next()) {
-                    String code = rs.getString(2);
-                    Region region = directory
-                            .find(code)
-                            .orElseThrow(() -> new IllegalStateException("report region " + code + " is not known"));
-                    for (RollupScope scope : RollupScope.of(region)) {
-                        ids.add(rs.getLong(1));
-                        scopes.add(scope.code());
-                        direct.add(scope.direct());
-                        levels.add((short) scope.level());
-                        provinces.add(scope.province());
-                        cities.add(scope.city());
+                    if (rs.getLong(1) != report) {
+                        if (region != null) deltas.addTo(region, year, figures, sign);
+                        report = rs.getLong(1);
+                        String code = rs.getString(2);
+                        region = directory
+                                .find(code)
+                                .orElseThrow(
+                                        () -> new IllegalStateException("report region " + code + " is not known"));
+                        year = rs.getInt(3);
+                        figures = new HashMap<>();
                     }
+                    short metric = rs.getShort(4);
+                    if (rs.wasNull()) continue;
+                    figures.put(metric, new Deltas.Stored(rs.getBigDecimal(5), Bound.values()[rs.getShort(6)]));
                 }
+                if (region != null) deltas.addTo(region, year, figures, sign);
             }
-        }
-        try (PreparedStatement s = c.prepareStatement(APPLY)) {
-            s.setArray(1, c.createArrayOf("bigint", reportIds.toArray()));
-            s.setArray(2, c.createArrayOf("integer", signs.toArray()));
-            s.setArray(3, c.createArrayOf("bigint", ids.toArray()));
-            s.setArray(4, c.createArrayOf("bpchar", scopes.toArray()));
-            s.setArray(5, c.createArrayOf("boolean", direct.toArray()));
-            s.setArray(6, c.createArrayOf("smallint", levels.toArray()));
-            s.setArray(7, c.createArrayOf("bpchar", provinces.toArray()));
-            s.setArray(8, c.createArrayOf("bpchar", cities.toArray()));
-            s.executeUpdate();
         }
     }
 
     /** Sums of a batch of new latest reports, added up in memory so the database sees one row per scope and metric. */
     public static final class Deltas {
 
-        /** A roll-up row's identity: scope code, seated-here flag, year and metric packed into one long. */
-        private static long key(String scope, boolean direct, int year, short metric) {
-            return (Long.parseLong(scope) << 28) | ((direct ? 1L : 0L) << 27) | ((long) (year - 2000) << 16) | metric;
-        }
+        /** A figure as the roll-ups count it. */
+        record Stored(BigDecimal value, Bound bound) {}
 
-        private static final class Sum {
-            final String scope;
-            final boolean direct;
-            final int level;
-            final String province;
-            final String city;
+        /** One scope's sums in one year, by metric id (0: the reports themselves), touched ones only written. */
+        private static final class ScopeYear {
+            final RollupScope scope;
             final int year;
-            final short metric;
-            long whole;
-            BigDecimal fraction;
-            int reports;
-            int atLeast;
-            int approx;
+            long[] whole = new long[256];
+            BigDecimal[] fraction = new BigDecimal[256];
+            int[] reports = new int[256];
+            int[] atLeast = new int[256];
+            int[] approx = new int[256];
+            boolean[] touched = new boolean[256];
+            int touchedCount;
 
-            Sum(String scope, boolean direct, int level, String province, String city, int year, short metric) {
+            ScopeYear(RollupScope scope, int year) {
                 this.scope = scope;
-                this.direct = direct;
-                this.level = level;
-                this.province = province;
-                this.city = city;
                 this.year = year;
-                this.metric = metric;
             }
 
-            void add(BigDecimal v) {
-                if (v.scale() <= 0) whole += v.longValueExact();
-                else fraction = fraction == null ? v : fraction.add(v);
+            void add(short metric, BigDecimal v, Bound bound, int sign) {
+                if (metric >= touched.length) grow(metric + 1);
+                if (!touched[metric]) {
+                    touched[metric] = true;
+                    touchedCount++;
+                }
+                BigDecimal signed = sign < 0 ? v.negate() : v;
+                if (signed.scale() <= 0) whole[metric] += signed.longValueExact();
+                else fraction[metric] = fraction[metric] == null ? signed : fraction[metric].add(signed);
+                reports[metric] += sign;
+                if (bound == Bound.AT_LEAST) atLeast[metric] += sign;
+                if (bound == Bound.APPROXIMATELY) approx[metric] += sign;
             }
 
-            BigDecimal value() {
-                BigDecimal w = BigDecimal.valueOf(whole);
-                return fraction == null ? w : w.add(fraction);
+            void count(int sign) {
+                if (!touched[0]) {
+                    touched[0] = true;
+                    touchedCount++;
+                }
+                whole[0] += sign;
+                reports[0] += sign;
+            }
+
+            BigDecimal value(int metric) {
+                BigDecimal w = BigDecimal.valueOf(whole[metric]);
+                return fraction[metric] == null ? w : w.add(fraction[metric]);
+            }
+
+            private void grow(int size) {
+                int n = Math.max(size, touched.length * 2);
+                whole = java.util.Arrays.copyOf(whole, n);
+                fraction = java.util.Arrays.copyOf(fraction, n);
+                reports = java.util.Arrays.copyOf(reports, n);
+                atLeast = java.util.Arrays.copyOf(atLeast, n);
+                approx = java.util.Arrays.copyOf(approx, n);
+                touched = java.util.Arrays.copyOf(touched, n);
             }
         }
 
-        private final Map<Long, Sum> sums = new HashMap<>();
+        /** Scope code, seated-here flag and year packed into one long. */
+        private static long key(RollupScope scope, int year) {
+            return (Long.parseLong(scope.code()) << 17) | ((scope.direct() ? 1L : 0L) << 16) | year;
+        }
+
+        private final Map<Long, ScopeYear> sums = new HashMap<>();
+        private final Map<String, List<RollupScope>> scopesByRegion = new HashMap<>();
         private final MetricIds metricIds;
 
         public Deltas(MetricIds metricIds) {
@@ -150,41 +176,47 @@ public class Rollups {
 
         /** Adds one report, seated in {@code region}, with its figures (subtotals included) keyed by metric. */
         public void add(Region region, int year, Map<String, Figure> byKey) {
-            Map<Short, Figure> figures = new HashMap<>();
-            byKey.forEach((key, figure) -> figures.put(metricIds.id(key), figure));
-            for (RollupScope scope : RollupScope.of(region))
-                addTo(scope.code(), scope.direct(), scope.level(), scope.province(), scope.city(), year, figures);
-        }
-
-        private void addTo(
-                String scope,
-                boolean direct,
-                int level,
-                String province,
-                String city,
-                int year,
-                Map<Short, Figure> figures) {
-            Sum reports = sum(scope, direct, level, province, city, year, (short) 0);
-            reports.whole++;
-            reports.reports++;
-            for (Map.Entry<Short, Figure> e : figures.entrySet()) {
-                Sum s = sum(scope, direct, level, province, city, year, e.getKey());
-                Figure f = e.getValue();
-                s.add(f.value());
-                s.reports++;
-                if (f.bound() == Bound.AT_LEAST) s.atLeast++;
-                if (f.bound() == Bound.APPROXIMATELY) s.approx++;
+            short[] metrics = new short[byKey.size()];
+            Figure[] figures = new Figure[byKey.size()];
+            int n = 0;
+            for (Map.Entry<String, Figure> e : byKey.entrySet()) {
+                metrics[n] = metricIds.id(e.getKey());
+                figures[n++] = e.getValue();
+            }
+            for (ScopeYear sums : scopes(region, year)) {
+                sums.count(1);
+                for (int i = 0; i < n; i++) sums.add(metrics[i], figures[i].value(), figures[i].bound(), 1);
             }
         }
 
-        private Sum sum(String scope, boolean direct, int level, String province, String city, int year, short metric) {
-            return sums.computeIfAbsent(
-                    key(scope, direct, year, metric), k -> new Sum(scope, direct, level, province, city, year, metric));
+        /** Adds ({@code sign} +1) or subtracts (-1) one report's figures, by metric id, in each of its scopes. */
+        void addTo(Region region, int year, Map<Short, Stored> figures, int sign) {
+            for (ScopeYear sums : scopes(region, year)) {
+                sums.count(sign);
+                for (Map.Entry<Short, Stored> e : figures.entrySet())
+                    sums.add(e.getKey(), e.getValue().value(), e.getValue().bound(), sign);
+            }
+        }
+
+        private List<ScopeYear> scopes(Region region, int year) {
+            List<RollupScope> scopes = scopesByRegion.computeIfAbsent(region.code(), c -> RollupScope.of(region));
+            List<ScopeYear> out = new ArrayList<>(scopes.size());
+            for (RollupScope scope : scopes) {
+                ScopeYear sums = this.sums.get(key(scope, year));
+                if (sums == null) {
+                    sums = new ScopeYear(scope, year);
+                    this.sums.put(key(scope, year), sums);
+                }
+                out.add(sums);
+            }
+            return out;
         }
 
         /** How many roll-up rows the sums will touch. */
         public int size() {
-            return sums.size();
+            int n = 0;
+            for (ScopeYear v : sums.values()) n += v.touchedCount;
+            return n;
         }
 
         /** Writes the sums into the roll-ups through COPY into a temporary table and one ordered upsert. */
@@ -204,19 +236,22 @@ public class Rollups {
                         + " (like rollup excluding indexes) on commit delete rows");
             }
             CopyBuffer rows = new CopyBuffer();
-            for (Sum v : sums.values()) {
-                rows.value(v.scope)
-                        .value(v.direct)
-                        .value(v.level)
-                        .value(v.province)
-                        .value(v.city)
-                        .value(v.year)
-                        .value(v.metric)
-                        .value(v.value())
-                        .value(v.reports)
-                        .value(v.atLeast)
-                        .value(v.approx)
-                        .endRow();
+            for (ScopeYear v : sums.values()) {
+                for (int metric = 0; metric < v.touched.length; metric++) {
+                    if (!v.touched[metric]) continue;
+                    rows.value(v.scope.code())
+                            .value(v.scope.direct())
+                            .value(v.scope.level())
+                            .value(v.scope.province())
+                            .value(v.scope.city())
+                            .value(v.year)
+                            .value(metric)
+                            .value(v.value(metric))
+                            .value(v.reports[metric])
+                            .value(v.atLeast[metric])
+                            .value(v.approx[metric])
+                            .endRow();
+                }
             }
             rows.copyInto(
                     c,

@@ -216,8 +216,8 @@ public class UnresolvedStore {
             review.placed(c, List.of(p.id()));
             // the roll-up lock last, as every writer takes it (AdvisoryLocks), for the roll-up rows alone
             AdvisoryLocks.rollupsShared(c);
-            if (next.superseded() != null) rollups.apply(c, List.of(next.superseded()), List.of(-1));
-            rollups.apply(c, List.of(p.id()), List.of(1));
+            if (next.superseded() != null) rollups.apply(c, List.of(next.superseded(), p.id()), List.of(-1, 1));
+            else rollups.apply(c, List.of(p.id()), List.of(1));
         }
         // after the roll-up lock, never before it: a bulk batch takes that lock and then its data-version row
         DataVersion.bump(c); // a resolution changes no id: the data version is what tells cached answers

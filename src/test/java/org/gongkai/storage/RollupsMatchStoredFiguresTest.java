@@ -1,0 +1,152 @@
+package org.gongkai.storage;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The roll-up table equals the sums of the latest revisions after every kind of write that moves it: a bulk load, a
+ * bulk reload whose lines supersede stored revisions (their stored figures leave the roll-ups), and single posts that
+ * supersede. The truth is one plain SQL GROUP BY over the latest reports' stored figures, with the scopes written out
+ * from the region table (nation, province, city, and an agency's own province or city "seated here"), not through the
+ * writers' code. Values are random, with fractions (fees in 10k yuan) and lower bounds, so that a sign, a bound count
+ * or a fraction lost anywhere shows.
+ */
+@QuarkusTest
+@Tag("database")
+class RollupsMatchStoredFiguresTest {
+
+    /** Agencies at every level: a province's own bureau, a city's, two counties', and a city without counties. */
+    private static final String[][] AGENCIES = {
+        {"内蒙古自治区卷烟专卖局", "150000"},
+        {"赤峰市卷烟专卖局", "150400"},
+        {"赤峰市红山区卷烟专卖局", "150402"},
+        {"赤峰市元宝山区卷烟专卖局", "150403"},
+        {"通辽市科尔沁区卷烟专卖局", "150502"},
+        {"中山市卷烟专卖局", "442000"},
+    };
+
+    private static final int[] YEARS = {2021, 2022, 2023};
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    private final Random random = new Random(20261201);
+
+    private String line(String[] agency, int year) {
+        StringBuilder s = new StringBuilder("{\"agency\": {\"name\": \"")
+                .append(agency[0])
+                .append("\", \"regionCode\": \"")
+                .append(agency[1])
+                .append("\"}, \"year\": ")
+                .append(year)
+                .append(", \"format\": \"2021\", \"figures\": {\"requests.new.total\": ")
+                .append(random.nextInt(500))
+                .append(", \"outcome.total.total\": ")
+                .append(random.nextInt(500))
+                .append(", \"proactive.fees.amount_10k_yuan\": ")
+                .append(random.nextInt(100_000) / 100.0);
+        if (random.nextBoolean())
+            s.append(", \"proactive.items_published\": {\"value\": ")
+                    .append(random.nextInt(5_000))
+                    .append(", \"bound\": \"at_least\"}");
+        return s.append("}}").toString();
+    }
+
+    private static void bulk(String ndjson) {
+        given().config(io.restassured.RestAssured.config()
+                        .encoderConfig(io.restassured.config.EncoderConfig.encoderConfig()
+                                .encodeContentTypeAs("application/x-ndjson", ContentType.TEXT)))
+                .contentType("application/x-ndjson; charset=UTF-8")
+                .body(ndjson)
+                .post("/api/reports/bulk")
+                .then()
+                .statusCode(200);
+    }
+
+    private String batch(boolean everyOther) {
+        StringBuilder ndjson = new StringBuilder();
+        int n = 0;
+        for (String[] agency : AGENCIES)
+            for (int year : YEARS)
+                if (!everyOther || n++ % 2 == 0)
+                    ndjson.append(line(agency, year)).append('\n');
+        return ndjson.toString();
+    }
+
+    /** Every roll-up row that differs from the GROUP BY truth, or the truth's rows missing from the roll-ups. */
+    private List<String> differences() throws Exception {
+        String truth =
+                """
+                with scoped as (
+                    select r.id, r.year, v.scope, v.direct
+                    from report r
+                    join region g on g.code = r.region_code
+                    cross join lateral (values ('000000', false), (r.province_code, false), (r.city_code, false),
+                                               (case when g.level in (1, 2) then r.region_code end, true)) v(scope, direct)
+                    where r.is_latest and v.scope is not null),
+                truth as (
+                    select s.scope, s.direct, s.year, f.metric_id, sum(f.value) as value, count(*) as reports,
+                           count(*) filter (where f.bound = 1) as at_least, count(*) filter (where f.bound = 2) as approx
+                    from scoped s join figure f on f.report_id = s.id and f.year = s.year
+                    group by 1, 2, 3, 4
+                    union all
+                    select scope, direct, year, 0, count(*), count(*), 0, 0 from scoped group by 1, 2, 3),
+                stored as (
+                    select scope::text, direct, year, metric_id, value, reports, at_least, approx from rollup
+                    where reports <> 0 or value <> 0 or at_least <> 0 or approx <> 0)
+                select coalesce(t.scope, u.scope), coalesce(t.direct, u.direct), coalesce(t.year, u.year),
+                       coalesce(t.metric_id, u.metric_id), t.value, u.value, t.reports, u.reports
+                from truth t full join stored u
+                  on u.scope = t.scope and u.direct = t.direct and u.year = t.year and u.metric_id = t.metric_id
+                where t.scope is null or u.scope is null or t.value <> u.value or t.reports <> u.reports
+                   or t.at_least <> u.at_least or t.approx <> u.approx
+                order by 1, 2, 3, 4
+                limit 20
+                """;
+        List<String> out = new ArrayList<>();
+        try (Connection c = dataSource.getConnection();
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(truth)) {
+            while (rs.next())
+                out.add(rs.getString(1) + "/" + rs.getBoolean(2) + "/" + rs.getInt(3) + "/" + rs.getInt(4)
+                        + ": truth " + rs.getBigDecimal(5) + " (" + rs.getObject(7) + " reports), stored "
+                        + rs.getBigDecimal(6) + " (" + rs.getObject(8) + " reports)");
+        }
+        return out;
+    }
+
+    @Test
+    void rollUpsEqualTheLatestRevisionsSumsAfterLoadsReloadsAndSinglePosts() throws Exception {
+        bulk(batch(false));
+        assertThat(differences()).isEmpty();
+
+        // every other agency-year again: the stored revisions they supersede leave the roll-ups
+        bulk(batch(true));
+        assertThat(differences()).isEmpty();
+
+        // and all of them once more, in one batch, beside two lines of the same agency-year
+        bulk(batch(false) + line(AGENCIES[2], YEARS[0]) + "\n");
+        assertThat(differences()).isEmpty();
+
+        for (String[] agency : List.of(AGENCIES[0], AGENCIES[3], AGENCIES[5]))
+            given().contentType(ContentType.JSON)
+                    .body(line(agency, YEARS[1]))
+                    .post("/api/reports")
+                    .then()
+                    .statusCode(201);
+        assertThat(differences()).isEmpty();
+    }
+}
