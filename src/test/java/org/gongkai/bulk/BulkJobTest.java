@@ -7,8 +7,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.config.EncoderConfig;
-import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import java.sql.Connection;
@@ -29,11 +27,7 @@ class BulkJobTest {
     AgroalDataSource dataSource;
 
     static Response post(String ndjson, String idempotencyKey) {
-        var request = given().config(io.restassured.RestAssured.config()
-                        .encoderConfig(EncoderConfig.encoderConfig()
-                                .encodeContentTypeAs("application/x-ndjson", ContentType.TEXT)))
-                .contentType("application/x-ndjson; charset=UTF-8")
-                .body(ndjson);
+        var request = BulkPost.ndjson(ndjson);
         if (idempotencyKey != null) request = request.header("Idempotency-Key", idempotencyKey);
         return request.post("/api/reports/bulk");
     }

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
@@ -27,11 +26,7 @@ class BulkResourceTest {
     QueryEngine engine;
 
     private List<JsonNode> bulk(String ndjson) throws Exception {
-        String body = given().config(io.restassured.RestAssured.config()
-                        .encoderConfig(io.restassured.config.EncoderConfig.encoderConfig()
-                                .encodeContentTypeAs("application/x-ndjson", ContentType.TEXT)))
-                .contentType("application/x-ndjson; charset=UTF-8")
-                .body(ndjson)
+        String body = BulkPost.ndjson(ndjson)
                 .post("/api/reports/bulk")
                 .then()
                 .statusCode(200)

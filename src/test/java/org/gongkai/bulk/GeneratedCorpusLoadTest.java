@@ -7,9 +7,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
-import io.restassured.RestAssured;
-import io.restassured.config.EncoderConfig;
-import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import java.util.HashSet;
 import java.util.List;
@@ -39,11 +36,7 @@ class GeneratedCorpusLoadTest {
                 .toList();
         SubmissionJson json = SubmissionJson.standard();
         String ndjson = corpus.stream().map(g -> json.line(g.report())).collect(Collectors.joining("\n"));
-        String answer = given().config(RestAssured.config()
-                        .encoderConfig(EncoderConfig.encoderConfig()
-                                .encodeContentTypeAs("application/x-ndjson", ContentType.TEXT)))
-                .contentType("application/x-ndjson; charset=UTF-8")
-                .body(ndjson)
+        String answer = BulkPost.ndjson(ndjson)
                 .post("/api/reports/bulk")
                 .then()
                 .statusCode(200)

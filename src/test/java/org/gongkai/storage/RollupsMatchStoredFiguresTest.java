@@ -13,6 +13,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import org.gongkai.bulk.BulkPost;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -66,14 +67,7 @@ class RollupsMatchStoredFiguresTest {
     }
 
     private static void bulk(String ndjson) {
-        given().config(io.restassured.RestAssured.config()
-                        .encoderConfig(io.restassured.config.EncoderConfig.encoderConfig()
-                                .encodeContentTypeAs("application/x-ndjson", ContentType.TEXT)))
-                .contentType("application/x-ndjson; charset=UTF-8")
-                .body(ndjson)
-                .post("/api/reports/bulk")
-                .then()
-                .statusCode(200);
+        BulkPost.ndjson(ndjson).post("/api/reports/bulk").then().statusCode(200);
     }
 
     private String batch(boolean everyOther) {

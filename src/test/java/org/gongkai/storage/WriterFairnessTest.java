@@ -18,6 +18,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.gongkai.bulk.BulkPost;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -133,11 +134,7 @@ class WriterFairnessTest {
             }
             String body = ndjson.toString();
             loads.add(CompletableFuture.supplyAsync(
-                    () -> given().config(io.restassured.RestAssured.config()
-                                    .encoderConfig(io.restassured.config.EncoderConfig.encoderConfig()
-                                            .encodeContentTypeAs("application/x-ndjson", ContentType.TEXT)))
-                            .contentType("application/x-ndjson; charset=UTF-8")
-                            .body(body)
+                    () -> BulkPost.ndjson(body)
                             .post("/api/reports/bulk")
                             .then()
                             .statusCode(200)

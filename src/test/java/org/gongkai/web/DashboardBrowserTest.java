@@ -11,9 +11,6 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
-import io.restassured.RestAssured;
-import io.restassured.config.EncoderConfig;
-import io.restassured.http.ContentType;
 import java.io.FileInputStream;
 import java.io.InputStream;
 import java.math.BigDecimal;
@@ -32,6 +29,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.gongkai.bulk.BulkPost;
 import org.gongkai.canonical.ReportFormat;
 import org.gongkai.security.DefaultAdminToken;
 import org.gongkai.tools.generator.CorpusGenerator;
@@ -138,11 +136,7 @@ class DashboardBrowserTest {
                 .toList();
         // in a few bulk requests, each answered well within a client's read timeout on a busy machine
         for (int from = 0; from < lines.size(); from += 300) {
-            given().config(RestAssured.config()
-                            .encoderConfig(EncoderConfig.encoderConfig()
-                                    .encodeContentTypeAs("application/x-ndjson", ContentType.TEXT)))
-                    .contentType("application/x-ndjson; charset=UTF-8")
-                    .body(String.join("\n", lines.subList(from, Math.min(lines.size(), from + 300))))
+            BulkPost.ndjson(String.join("\n", lines.subList(from, Math.min(lines.size(), from + 300))))
                     .post("/api/reports/bulk")
                     .then()
                     .statusCode(200);
