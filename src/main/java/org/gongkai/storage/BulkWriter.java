@@ -164,8 +164,8 @@ public class BulkWriter {
     }
 
     /**
-     * A batch written up to its roll-ups: what became of each line, the latest revisions it superseded (which leave the
-     * roll-ups from what is stored) and the sums of its new latest ones (which enter from memory, staged already).
+     * A batch written up to its roll-ups: what became of each line, and the roll-up sums, staged already: its new latest
+     * revisions added from memory, the revisions they superseded subtracted from what is stored.
      */
     private record Revised(List<Written> written, Rollups.Deltas deltas) {
 
