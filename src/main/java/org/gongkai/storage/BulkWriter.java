@@ -79,20 +79,10 @@ public class BulkWriter {
             Long documentId,
             List<String> aliases) {
         List<String> rows = new ArrayList<>(assessment.figures().size());
-        StringBuilder row = new StringBuilder(32);
         for (Map.Entry<String, Figure> e : assessment.figures().entrySet()) {
             Figure f = e.getValue();
-            row.setLength(0);
-            row.append('\t')
-                    .append(metricIds.id(e.getKey()))
-                    .append('\t')
-                    .append(f.value().toPlainString())
-                    .append('\t')
-                    .append(f.bound().ordinal())
-                    .append('\t')
-                    .append(report.year())
-                    .append('\n');
-            rows.add(row.toString());
+            rows.add(CopyBuffer.rest(
+                    metricIds.id(e.getKey()), f.value(), f.bound().ordinal(), report.year()));
         }
         return new Pending(
                 line, report, agency, assessment, ContentHash.of(report), documentId, aliases, List.copyOf(rows));
@@ -143,7 +133,7 @@ public class BulkWriter {
         long t6 = System.nanoTime();
         int rows = revised.deltas().size(); // the upsert empties the sums
         AdvisoryLocks.rollupsExclusive(c);
-        revised.moveRollups(c);
+        revised.deltas().merge(c);
         LOG.debugf(
                 "batch of %d: roll-ups under the lock %d ms (%d rows)",
                 batch.size(), (System.nanoTime() - t6) / 1_000_000, rows);
@@ -159,7 +149,7 @@ public class BulkWriter {
         if (batch.isEmpty()) return List.of();
         Revised revised = revise(c, batch);
         AdvisoryLocks.rollupsShared(c);
-        revised.moveRollups(c);
+        revised.deltas().merge(c);
         return revised.written();
     }
 
@@ -167,12 +157,7 @@ public class BulkWriter {
      * A batch written up to its roll-ups: what became of each line, and the roll-up sums, staged already: its new latest
      * revisions added from memory, the revisions they superseded subtracted from what is stored.
      */
-    private record Revised(List<Written> written, Rollups.Deltas deltas) {
-
-        void moveRollups(Connection c) throws SQLException {
-            deltas.merge(c);
-        }
-    }
+    private record Revised(List<Written> written, Rollups.Deltas deltas) {}
 
     /**
      * Everything of the batch but its roll-ups: agencies and their aliases, the agency-year locks, revisions numbered in

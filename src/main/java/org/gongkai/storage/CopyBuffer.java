@@ -15,9 +15,28 @@ import org.postgresql.PGConnection;
  */
 public final class CopyBuffer {
 
-    private final StringBuilder text = new StringBuilder(1 << 16);
+    private final StringBuilder text;
     private boolean rowStarted;
     private long rows;
+
+    public CopyBuffer() {
+        this(1 << 16);
+    }
+
+    private CopyBuffer(int capacity) {
+        text = new StringBuilder(capacity);
+    }
+
+    /**
+     * The rest of a row after its first value, as {@link #row} takes it: each value with its tab before it, in the same
+     * text as {@link #value}, and the newline.
+     */
+    public static String rest(Object... values) {
+        CopyBuffer b = new CopyBuffer(16 * values.length);
+        b.rowStarted = true;
+        for (Object v : values) b.value(v);
+        return b.text.append('\n').toString();
+    }
 
     public CopyBuffer value(Object v) {
         if (rowStarted) text.append('\t');
