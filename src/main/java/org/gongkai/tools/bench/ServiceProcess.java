@@ -10,8 +10,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
@@ -32,6 +34,7 @@ final class ServiceProcess implements AutoCloseable {
     private final ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor();
     private final AtomicLong peakRss = new AtomicLong();
     private final AtomicLong peakHeap = new AtomicLong();
+    private ScheduledFuture<?> sampling;
 
     private ServiceProcess(Process process, String baseUrl) {
         this.process = process;
@@ -89,8 +92,27 @@ final class ServiceProcess implements AutoCloseable {
         ServiceProcess s = new ServiceProcess(pb.start(), "http://localhost:" + httpPort);
         s.token = token;
         s.awaitReady(Duration.ofMinutes(3));
-        s.sampler.scheduleAtFixedRate(s::sample, 0, 250, TimeUnit.MILLISECONDS);
+        s.startSampling();
         return s;
+    }
+
+    private synchronized void startSampling() {
+        sampling = sampler.scheduleAtFixedRate(this::sample, 0, 250, TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * Runs {@code timed} with the memory sampler stopped: its scrape of {@code /q/metrics} every 250 ms is the bench's
+     * own load on the service, which a latency measured in fractions of a millisecond would count as the service's.
+     */
+    <T> T unsampled(Callable<T> timed) throws Exception {
+        synchronized (this) {
+            sampling.cancel(false);
+        }
+        try {
+            return timed.call();
+        } finally {
+            startSampling();
+        }
     }
 
     /** Where the service listens, e.g. {@code http://localhost:18080}. */
