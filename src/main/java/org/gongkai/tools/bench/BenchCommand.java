@@ -161,7 +161,7 @@ public final class BenchCommand implements Callable<Integer> {
      */
     private void serveMany(ServiceProcess service, ServiceCalls calls, Path pgDir, Connection db, BenchResults results)
             throws Exception {
-        results.put("answer_cache", CachePhase.run(service, calls, db, cacheRuns));
+        results.put("answer_cache", CachePhase.run(service, db, cacheRuns));
         results.put(
                 "instances",
                 InstancesPhase.run(

@@ -1,6 +1,9 @@
 package org.gongkai.tools.bench;
 
-import java.net.http.HttpResponse;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.HttpURLConnection;
+import java.net.URL;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -20,22 +23,22 @@ final class CachePhase {
 
     private CachePhase() {}
 
-    static Map<String, Object> run(ServiceProcess service, ServiceCalls calls, Connection db, int runs)
-            throws Exception {
+    static Map<String, Object> run(ServiceProcess service, Connection db, int runs) throws Exception {
         String path = "/api/views/items-published?regionCode=440000";
-        get(calls, path); // computed once, kept
+        URL url = service.uri(path).toURL();
+        get(url, service.token()); // computed once, kept
         // a dashboard instance serves this path thousands of times an hour: time it once the JIT has compiled the
         // hit path (a few thousand requests), not while it is still interpreted
-        for (int i = 0; i < WARM_UP; i++) get(calls, path);
+        for (int i = 0; i < WARM_UP; i++) get(url, service.token());
         double[] ms = new double[runs];
         int autovacuumBefore = autovacuumWorkers(db);
         int hits = service.unsampled(() -> {
             int h = 0;
             for (int i = 0; i < runs; i++) {
                 long t0 = System.nanoTime();
-                HttpResponse<String> r = get(calls, path);
+                boolean hit = get(url, service.token());
                 ms[i] = (System.nanoTime() - t0) / 1e6;
-                if ("hit".equals(r.headers().firstValue("Gongkai-Cache").orElse(""))) h++;
+                if (hit) h++;
             }
             return h;
         });
@@ -66,10 +69,15 @@ final class CachePhase {
         }
     }
 
-    private static HttpResponse<String> get(ServiceCalls calls, String path) throws Exception {
-        HttpResponse<String> r = calls.get(path, HttpResponse.BodyHandlers.ofString());
-        if (r.statusCode() != 200)
-            throw new IllegalStateException(path + " answered " + r.statusCode() + ": " + r.body());
-        return r;
+    /** Asks once; whether the answer came from the cache. The body is read to its end, so the connection is kept. */
+    private static boolean get(URL url, String token) throws IOException {
+        HttpURLConnection c = (HttpURLConnection) url.openConnection();
+        c.setRequestProperty("Authorization", "Bearer " + token);
+        int status = c.getResponseCode();
+        try (InputStream in = status == 200 ? c.getInputStream() : c.getErrorStream()) {
+            byte[] body = in == null ? new byte[0] : in.readAllBytes();
+            if (status != 200) throw new IllegalStateException(url + " answered " + status + ": " + new String(body));
+        }
+        return "hit".equals(c.getHeaderField("Gongkai-Cache"));
     }
 }
