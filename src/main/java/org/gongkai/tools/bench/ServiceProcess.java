@@ -35,6 +35,7 @@ final class ServiceProcess implements AutoCloseable {
     private final AtomicLong peakRss = new AtomicLong();
     private final AtomicLong peakHeap = new AtomicLong();
     private ScheduledFuture<?> sampling;
+    private final Object sampleLock = new Object();
 
     private ServiceProcess(Process process, String baseUrl) {
         this.process = process;
@@ -107,6 +108,9 @@ final class ServiceProcess implements AutoCloseable {
     <T> T unsampled(Callable<T> timed) throws Exception {
         synchronized (this) {
             sampling.cancel(false);
+        }
+        synchronized (sampleLock) {
+            // a sample already under way ends before the first timed request
         }
         try {
             return timed.call();
@@ -193,6 +197,12 @@ final class ServiceProcess implements AutoCloseable {
     }
 
     private void sample() {
+        synchronized (sampleLock) {
+            sampleNow();
+        }
+    }
+
+    private void sampleNow() {
         try {
             for (String line : Files.readAllLines(proc("status"))) {
                 // VmHWM: the peak between samples
