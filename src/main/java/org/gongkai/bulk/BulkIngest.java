@@ -74,13 +74,14 @@ public class BulkIngest {
     public Outcome ingest(long jobId, InputStream ndjson, Charset charset, Consumer<BulkLine> answer)
             throws IOException {
         long started = System.nanoTime();
-        long[] counts = new long[3]; // stored, unchanged, rejected; touched only by the writing thread
+        long[] counts = new long[4]; // stored, unchanged, rejected, batches; touched only by the writing thread
         // Batch n is written (PostgreSQL busy, this JVM mostly waiting) while batch n+1 is read and validated on
         // every core; one writing thread keeps batches, and so the answer lines, in input order.
         ExecutorService writing = Executors.newSingleThreadExecutor(r -> new Thread(r, "bulk-writer"));
         CompletableFuture<Void> previous = CompletableFuture.completedFuture(null);
         NdjsonLines in = new NdjsonLines(
                 ndjson, config.limits().bulkLineBytes(), config.limits().bulkBytes());
+        boolean folded = false;
         try {
             int batchSize = config.bulk().batchSize();
             List<NdjsonLines.Line> lines = new ArrayList<>(batchSize);
@@ -96,6 +97,8 @@ public class BulkIngest {
             List<Object> checked = validateAll(lines, charset);
             previous.join();
             write(jobId, checked, answer, counts);
+            fold();
+            folded = true;
             double seconds = (System.nanoTime() - started) / 1e9;
             long stored = counts[0];
             BulkSummary summary = new BulkSummary(
@@ -111,6 +114,20 @@ public class BulkIngest {
         } finally {
             previous.exceptionally(e -> null).join();
             writing.shutdown();
+            // a stream that broke off leaves its stored batches' sums folded too
+            if (!folded) fold();
+        }
+    }
+
+    /**
+     * Folds the roll-up sums of the batches written so far ({@link BulkWriter#fold}); a fold that fails leaves them
+     * waiting for the next one, or for the next start, so it never fails a line that was stored.
+     */
+    private void fold() {
+        try {
+            writer.fold();
+        } catch (SQLException | RuntimeException e) {
+            LOG.warn("roll-up sums not folded yet; the next bulk request or the next start folds them", e);
         }
     }
 
@@ -165,7 +182,10 @@ public class BulkIngest {
             if (o instanceof BulkWriter.Pending p) batch.add(p);
             else results.add((BulkLine) o);
         }
-        if (!batch.isEmpty()) results.addAll(store(jobId, batch));
+        if (!batch.isEmpty()) {
+            results.addAll(store(jobId, batch));
+            if (++counts[3] % config.bulk().foldEvery() == 0) fold();
+        }
         List<BulkJobStore.Line> rejected = new ArrayList<>();
         for (BulkLine r : results) {
             switch (r.status()) {

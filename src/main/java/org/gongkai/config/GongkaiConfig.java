@@ -169,6 +169,14 @@ public interface GongkaiConfig {
         /** Lines validated together and written in one transaction (one COPY per table and year). */
         @WithDefault("2500")
         int batchSize();
+
+        /**
+         * Batches whose roll-up sums wait in {@code rollup_pending} before they are folded into the roll-ups in one
+         * upsert (and once more when the stream ends): roll-up answers lag a running bulk request by at most this many
+         * batches, and are current when its summary line is sent.
+         */
+        @WithDefault("20")
+        int foldEvery();
     }
 
     interface Exports {

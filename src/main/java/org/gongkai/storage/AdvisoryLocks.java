@@ -5,8 +5,8 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 
 /**
- * The PostgreSQL advisory locks every writer shares, always taken in this order: {@link #BULK} (bulk batches only),
- * agency-year locks, then {@link #ROLLUPS} as the transaction's last step but one, just before the roll-up rows (review
+ * The PostgreSQL advisory locks every writer shares, always taken in this order: {@link #BULK} (bulk batches and folds
+ * only), agency-year locks, then {@link #ROLLUPS} as the transaction's last step but one, just before the roll-up rows (review
  * items and all other rows are written before it, so that it is held briefly), and the data-version row
  * ({@link DataVersion}) only after it; so no two writers wait on each other in a cycle.
  */
@@ -16,9 +16,9 @@ public final class AdvisoryLocks {
     public static final long BULK = 0L;
 
     /**
-     * The roll-up step: a bulk batch takes it exclusively just before it moves the roll-ups, single writers take it
-     * shared just before theirs, so a single write waits for a batch's roll-up step at most, never for its whole
-     * transaction.
+     * The roll-up step: a bulk fold ({@link BulkWriter#fold}) takes it exclusively, after {@link #BULK}, to add what
+     * bulk batches left in {@code rollup_pending} to the roll-ups; single writers and document batches take it shared
+     * just before their roll-up rows, so a single write waits for a fold at most, never for a bulk batch.
      */
     public static final long ROLLUPS = 1L;
 
@@ -42,7 +42,7 @@ public final class AdvisoryLocks {
         take(c, "select pg_advisory_xact_lock_shared(?)", ROLLUPS);
     }
 
-    /** Bulk batches: taken after their agency-year locks and before the first roll-up row. */
+    /** Bulk folds: taken after {@link #BULK} and before the first roll-up row. */
     public static void rollupsExclusive(Connection c) throws SQLException {
         take(c, "select pg_advisory_xact_lock(?)", ROLLUPS);
     }

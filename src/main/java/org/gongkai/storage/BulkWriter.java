@@ -1,7 +1,9 @@
 package org.gongkai.storage;
 
 import io.agroal.api.AgroalDataSource;
+import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -23,10 +25,11 @@ import org.gongkai.checks.Assessment;
 
 /**
  * Writes a batch of reports in one transaction through COPY: agencies upserted in one statement, revision numbers
- * assigned in memory, then reports, figures, sources and checks copied, and the roll-ups moved by the batch's
- * deltas. Holds the bulk lock (batches one at a time) and the locks of its agency-years (a single submission of one
- * of them waits, and numbers its revision after the batch); single submissions of other agency-years wait only for
- * the batch's roll-up step, which holds {@link AdvisoryLocks#ROLLUPS} exclusively.
+ * assigned in memory, then reports, figures, sources and checks copied, and the batch's roll-up sums appended to
+ * {@code rollup_pending}, which {@link #fold} adds to the roll-ups every few batches in one upsert. Holds the bulk lock
+ * (batches one at a time) and the locks of its agency-years (a single submission of one of them waits, and numbers its
+ * revision after the batch); single submissions of other agency-years wait only for a fold, which holds
+ * {@link AdvisoryLocks#ROLLUPS} exclusively.
  */
 @ApplicationScoped
 public class BulkWriter {
@@ -129,15 +132,45 @@ public class BulkWriter {
         AdvisoryLocks.bulk(c);
         Revised revised = revise(c, batch);
         BulkJobStore.copyLines(c, jobId, revised.written());
-        // the roll-up lock last, so that single writers wait for the roll-up rows alone, never for the review items
+        // the roll-ups wait in rollup_pending for the next fold: no roll-up lock, no roll-up row touched by the batch
         long t6 = System.nanoTime();
-        int rows = revised.deltas().size(); // the upsert empties the sums
-        AdvisoryLocks.rollupsExclusive(c);
-        revised.deltas().merge(c);
+        int rows = revised.deltas().size(); // appending empties the sums
+        revised.deltas().append(c);
         LOG.debugf(
-                "batch of %d: roll-ups under the lock %d ms (%d rows)",
+                "batch of %d: roll-up sums appended %d ms (%d rows)",
                 batch.size(), (System.nanoTime() - t6) / 1_000_000, rows);
         return revised.written();
+    }
+
+    /**
+     * Adds the roll-up sums bulk batches left in {@code rollup_pending} to the roll-ups ({@link Rollups#foldPending}),
+     * in a transaction of its own under the bulk lock and then the roll-up lock: {@link
+     * org.gongkai.bulk.BulkIngest} folds every {@code gongkai.bulk.fold-every} batches and when its stream ends, and
+     * the service once when it starts (what a crash left waiting). Folding bumps the data version.
+     */
+    public void fold() throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            boolean autoCommit = c.getAutoCommit();
+            c.setAutoCommit(false);
+            try {
+                long t0 = System.nanoTime();
+                AdvisoryLocks.bulk(c);
+                AdvisoryLocks.rollupsExclusive(c);
+                if (Rollups.foldPending(c)) DataVersion.bump(c);
+                c.commit();
+                LOG.debugf("roll-up fold %d ms", (System.nanoTime() - t0) / 1_000_000);
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(autoCommit);
+            }
+        }
+    }
+
+    /** Folds what a bulk request that did not end (the service stopped or crashed mid-stream) left waiting. */
+    void onStart(@Observes StartupEvent start) throws SQLException {
+        fold();
     }
 
     /**
@@ -148,20 +181,21 @@ public class BulkWriter {
     public List<Written> writeDocuments(Connection c, List<Pending> batch) throws SQLException {
         if (batch.isEmpty()) return List.of();
         Revised revised = revise(c, batch);
+        revised.deltas().stage(c);
         AdvisoryLocks.rollupsShared(c);
         revised.deltas().merge(c);
         return revised.written();
     }
 
     /**
-     * A batch written up to its roll-ups: what became of each line, and the roll-up sums, staged already: its new latest
-     * revisions added from memory, the revisions they superseded subtracted from what is stored.
+     * A batch written up to its roll-ups: what became of each line, and the roll-up sums: its new latest revisions
+     * added from memory, the revisions they superseded subtracted from what is stored.
      */
     private record Revised(List<Written> written, Rollups.Deltas deltas) {}
 
     /**
      * Everything of the batch but its roll-ups: agencies and their aliases, the agency-year locks, revisions numbered in
-     * memory, report rows, figures, sources and checks copied, review items derived, roll-up sums staged.
+     * memory, report rows, figures, sources and checks copied, review items derived, roll-up sums added up in memory.
      */
     private Revised revise(Connection c, List<Pending> batch) throws SQLException {
         long t0 = System.nanoTime();
@@ -316,7 +350,7 @@ public class BulkWriter {
                         + " message, finding)");
 
         // superseded revisions leave the roll-ups from what is stored, the new ones enter from memory: summed together
-        // and staged before the roll-up lock, so that other writers wait for one upsert alone
+        // before any roll-up lock, so that other writers wait for one upsert alone
         long t3b = System.nanoTime();
         Rollups.Deltas deltas = new Rollups.Deltas(metricIds);
         rollups.addStored(c, superseded, -1, deltas);
@@ -327,7 +361,6 @@ public class BulkWriter {
                         batch.get(i).report().year(),
                         batch.get(i).assessment().figures());
         }
-        deltas.stage(c);
         long t4 = System.nanoTime();
         // the queue: the superseded revisions' items leave it, the batch's latest reports bring theirs (derived from
         // the rows just copied, a few statements per batch), a held line its difference from the correction
@@ -347,8 +380,8 @@ public class BulkWriter {
         review.inherit(c, inheritors, older);
         review.differences(c, held, heldBehind);
         LOG.debugf(
-                "batch of %d: prepare %d ms, build rows %d ms, copy figures %d ms, checks, sources and staged roll-ups"
-                        + " %d ms (%d roll-up rows; superseded read, summed and staged in %d ms), review items %d ms",
+                "batch of %d: prepare %d ms, build rows %d ms, copy figures %d ms, checks, sources and roll-up sums"
+                        + " %d ms (%d roll-up rows; superseded read and summed in %d ms), review items %d ms",
                 batch.size(),
                 (t1 - t0) / 1_000_000,
                 (t2 - t1) / 1_000_000,

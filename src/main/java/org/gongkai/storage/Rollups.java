@@ -99,6 +99,33 @@ public class Rollups {
         }
     }
 
+    /**
+     * Adds every sum waiting in {@code rollup_pending} to the roll-ups in one ordered upsert (summed first, so a roll-up
+     * row that many bulk batches moved is written once) and empties it, in the caller's transaction, which holds the
+     * bulk lock (no batch appends meanwhile) and then the roll-up lock exclusively. Answers whether there was anything
+     * to fold; the caller then bumps the data version, since the roll-up answers change.
+     */
+    public static boolean foldPending(Connection c) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            int moved = s.executeUpdate(
+                    """
+                    insert into rollup as u (scope, direct, level, province, city, year, metric_id, value, reports,
+                                             at_least, approx)
+                    select scope, direct, level, province, city, year, metric_id, sum(value), sum(reports),
+                           sum(at_least), sum(approx)
+                    from rollup_pending
+                    group by level, scope, direct, province, city, year, metric_id
+                    order by level desc, scope, direct, year, metric_id
+                    on conflict (scope, direct, year, metric_id) do update
+                       set value = u.value + excluded.value, reports = u.reports + excluded.reports,
+                           at_least = u.at_least + excluded.at_least, approx = u.approx + excluded.approx
+                    """);
+            if (moved == 0) return false;
+            s.execute("truncate rollup_pending");
+            return true;
+        }
+    }
+
     /** Sums of a batch of new latest reports, added up in memory so the database sees one row per scope and metric. */
     public static final class Deltas {
 
@@ -235,6 +262,20 @@ public class Rollups {
                 s.execute("create temp table if not exists rollup_delta"
                         + " (like rollup excluding indexes) on commit delete rows");
             }
+            copyInto(c, "rollup_delta");
+        }
+
+        /**
+         * Appends the sums to {@code rollup_pending}, committed with the caller's transaction, for {@link #foldPending}
+         * to add to the roll-ups later in one upsert: how bulk batches move the roll-ups, without the roll-up lock.
+         */
+        public void append(Connection c) throws SQLException {
+            if (sums.isEmpty()) return;
+            copyInto(c, "rollup_pending");
+            sums.clear();
+        }
+
+        private void copyInto(Connection c, String table) throws SQLException {
             CopyBuffer rows = new CopyBuffer();
             for (ScopeYear v : sums.values()) {
                 for (int metric = 0; metric < v.touched.length; metric++) {
@@ -255,8 +296,8 @@ public class Rollups {
             }
             rows.copyInto(
                     c,
-                    "rollup_delta (scope, direct, level, province, city, year, metric_id, value, reports,"
-                            + " at_least, approx)");
+                    table + " (scope, direct, level, province, city, year, metric_id, value, reports, at_least,"
+                            + " approx)");
         }
 
         /**

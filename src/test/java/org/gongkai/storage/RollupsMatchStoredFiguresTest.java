@@ -13,7 +13,12 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.UUID;
 import org.gongkai.bulk.BulkPost;
+import org.gongkai.canonical.CanonicalReport;
+import org.gongkai.checks.ReportAssessor;
+import org.gongkai.reports.ReportService;
+import org.gongkai.reports.SubmissionReader;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -43,6 +48,21 @@ class RollupsMatchStoredFiguresTest {
 
     @Inject
     AgroalDataSource dataSource;
+
+    @Inject
+    BulkWriter writer;
+
+    @Inject
+    BulkJobStore jobs;
+
+    @Inject
+    SubmissionReader reader;
+
+    @Inject
+    ReportService reports;
+
+    @Inject
+    ReportAssessor assessor;
 
     private final Random random = new Random(20261201);
 
@@ -142,5 +162,53 @@ class RollupsMatchStoredFiguresTest {
                     .then()
                     .statusCode(201);
         assertThat(differences()).isEmpty();
+    }
+
+    private long scalar(String sql) throws Exception {
+        try (Connection c = dataSource.getConnection();
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    /**
+     * Bulk batches leave their roll-up sums in rollup_pending, and the roll-ups move only when they are folded: what a
+     * request folds every few batches and at its end, and a start folds after a crash. Two batches written straight
+     * through the writer, as a bulk request that died before its fold leaves them: the roll-ups still hold the sums
+     * from before (so they differ from the truth), the fold makes them equal, empties the table and moves the data
+     * version, so answers cached before it are not served after it.
+     */
+    @Test
+    void bulkBatchesMoveTheRollUpsWhenTheirSumsAreFolded() throws Exception {
+        bulk(batch(false));
+        assertThat(differences()).isEmpty();
+        assertThat(scalar("select count(*) from rollup_pending")).isZero();
+
+        long job = jobs.start("fold-test-" + UUID.randomUUID()).orElseThrow();
+        long n = 0; // line numbers of one job go on across its batches
+        for (boolean everyOther : new boolean[] {true, false}) {
+            List<BulkWriter.Pending> batch = new ArrayList<>();
+            for (String line : batch(everyOther).split("\n")) {
+                CanonicalReport report = reader.read(line);
+                batch.add(
+                        writer.pending(++n, report, reports.profile(report), assessor.assess(report), null, List.of()));
+            }
+            writer.write(job, batch);
+        }
+        assertThat(scalar("select count(*) from rollup_pending")).isPositive();
+        assertThat(differences()).isNotEmpty();
+
+        long version = scalar("select sum(changes) from data_version");
+        writer.fold();
+        assertThat(differences()).isEmpty();
+        assertThat(scalar("select count(*) from rollup_pending")).isZero();
+        assertThat(scalar("select sum(changes) from data_version")).isGreaterThan(version);
+
+        // nothing waiting: a fold moves nothing, not even the data version
+        version = scalar("select sum(changes) from data_version");
+        writer.fold();
+        assertThat(scalar("select sum(changes) from data_version")).isEqualTo(version);
     }
 }

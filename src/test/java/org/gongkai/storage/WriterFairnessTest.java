@@ -22,7 +22,7 @@ import org.gongkai.bulk.BulkPost;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
-/** Single submissions do not wait for a bulk batch's transaction, only for its roll-up step, and roll-ups stay exact. */
+/** Single submissions do not wait for a bulk batch's transaction, only for a roll-up fold, and roll-ups stay exact. */
 @QuarkusTest
 @Tag("database")
 class WriterFairnessTest {
