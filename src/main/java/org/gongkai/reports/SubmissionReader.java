@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.gongkai.canonical.Bound;
 import org.gongkai.canonical.CanonicalReport;
 import org.gongkai.canonical.Figure;
@@ -233,55 +234,57 @@ public final class SubmissionReader {
 
     /** One figure of a submission or correction, checked against the catalogue and format; empty (with errors) when bad. */
     public Optional<Figure> readFigure(String key, JsonNode node, ReportFormat format, List<FieldError> errors) {
-        String pointer = FieldError.pointer("figures", key);
+        // the pointers are made only for an error: a bulk load reads hundreds of millions of good figures
+        Supplier<String> at = () -> FieldError.pointer("figures", key);
         Optional<Metric> metric = catalogue.find(key);
         if (metric.isEmpty()) {
-            errors.add(new FieldError(pointer, "unknown metric key; GET /api/metrics lists them"));
+            errors.add(new FieldError(at.get(), "unknown metric key; GET /api/metrics lists them"));
             return Optional.empty();
         }
         Metric m = metric.get();
         if (m.kind() == MetricKind.RATE) {
-            errors.add(new FieldError(pointer, "a derived rate is computed by Gongkai and cannot be submitted"));
+            errors.add(new FieldError(at.get(), "a derived rate is computed by Gongkai and cannot be submitted"));
             return Optional.empty();
         }
         if (format != null && format != ReportFormat.NARRATIVE && !m.formats().contains(format)) {
-            errors.add(new FieldError(pointer, "the " + format.code() + " format has no such cell"));
+            errors.add(new FieldError(at.get(), "the " + format.code() + " format has no such cell"));
             return Optional.empty();
         }
         JsonNode valueNode = node;
         Bound bound = Bound.EXACT;
+        Supplier<String> valueAt = at;
         if (node.isObject()) {
-            unknownFields(node, FIGURE_FIELDS, pointer, errors);
+            unknownFields(node, FIGURE_FIELDS, at.get(), errors);
             valueNode = node.get("value");
             JsonNode b = node.get("bound");
             if (b != null && !b.isNull()) {
                 Optional<Bound> parsed = b.isTextual() ? Bound.fromCode(b.asText()) : Optional.empty();
                 if (parsed.isEmpty()) {
-                    errors.add(
-                            new FieldError(pointer + "/bound", "must be \"exact\", \"at_least\" or \"approximately\""));
+                    errors.add(new FieldError(
+                            at.get() + "/bound", "must be \"exact\", \"at_least\" or \"approximately\""));
                     return Optional.empty();
                 }
                 bound = parsed.get();
             }
-            pointer = pointer + "/value";
+            valueAt = () -> at.get() + "/value";
         }
         if (valueNode == null || !valueNode.isNumber()) {
-            errors.add(new FieldError(pointer, "must be a number"));
+            errors.add(new FieldError(valueAt.get(), "must be a number"));
             return Optional.empty();
         }
         BigDecimal value = valueNode.decimalValue();
         boolean signed = m.unit().startsWith("signed");
         boolean decimal = m.unit().equals("10k_yuan");
         if (!signed && value.signum() < 0) {
-            errors.add(new FieldError(pointer, "must not be negative, was " + value.toPlainString()));
+            errors.add(new FieldError(valueAt.get(), "must not be negative, was " + value.toPlainString()));
             return Optional.empty();
         }
         if (!decimal && value.stripTrailingZeros().scale() > 0) {
-            errors.add(new FieldError(pointer, "must be a whole number, was " + value.toPlainString()));
+            errors.add(new FieldError(valueAt.get(), "must be a whole number, was " + value.toPlainString()));
             return Optional.empty();
         }
         if (value.abs().compareTo(LARGEST) > 0 || value.scale() > 6) {
-            errors.add(new FieldError(pointer, "is out of range"));
+            errors.add(new FieldError(valueAt.get(), "is out of range"));
             return Optional.empty();
         }
         if (!decimal) value = value.setScale(0, java.math.RoundingMode.UNNECESSARY);

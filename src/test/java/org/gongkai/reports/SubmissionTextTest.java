@@ -49,6 +49,27 @@ class SubmissionTextTest {
     }
 
     @Test
+    void aReplacementCharacterSentAsValidUtf8IsStoredAsSent() {
+        // EF BF BD is U+FFFD itself, valid UTF-8: what a lossy decoding would produce, here sent on purpose
+        byte[] body = bytes(PREFIX, new byte[] {(byte) 0xEF, (byte) 0xBF, (byte) 0xBD}, REST);
+        given().contentType("application/json")
+                .body(body)
+                .post("/api/reports")
+                .then()
+                .statusCode(201)
+                .body("agency.name", equalTo("牡丹江市\uFFFD育局"));
+        // and a malformed byte after one still names its own offset, not the U+FFFD's
+        byte[] both = bytes(
+                PREFIX, new byte[] {(byte) 0xEF, (byte) 0xBF, (byte) 0xBD, (byte) 0x95}, REST.replace("2019", "2020"));
+        given().contentType("application/json")
+                .body(both)
+                .post("/api/reports")
+                .then()
+                .statusCode(400)
+                .body("offset", equalTo(PREFIX.getBytes(StandardCharsets.UTF_8).length + 3));
+    }
+
+    @Test
     void aSurrogateEncodedInUtf8IsRefused() {
         byte[] body = bytes(PREFIX, new byte[] {(byte) 0xED, (byte) 0xA0, (byte) 0x80}, REST);
         given().contentType("application/json")
