@@ -159,7 +159,12 @@ def check_rollups(service, metrics=None, nation_only=False):
     """Roll-up rows (nation, provinces, cities, seated-here rows) that differ from the sums of the latest figures
     computed from the figure table, for the given metric keys (None: every metric), and for the report counts, or
     whose level is not their scope's depth (0 nation, 1 province, 2 city). A "seated here" row is only for agencies
-    seated at a province or city itself (region level 1 or 2; a city without counties is a level-3 entry)."""
+    seated at a province or city itself (region level 1 or 2; a city without counties is a level-3 entry).
+    Compared once the roll-up sums bulk requests left waiting are folded (rollup_pending empty): at the service's
+    start, by the next bulk request, or within gongkai.bulk.fold-poll; waiting longer than 60 s counts as a failure."""
+    deadline = time.time() + 60
+    while int(service.psql("select count(*) from rollup_pending;")[-1]) > 0 and time.time() < deadline:
+        time.sleep(1)
     where = "" if metrics is None else "and m.key in (%s)" % ", ".join("'%s'" % k for k in metrics)
     mid = "true" if metrics is None else (
         "(u.metric_id = 0 or u.metric_id in (select m.id from metric m where true %s))" % where)

@@ -177,6 +177,13 @@ public interface GongkaiConfig {
          */
         @WithDefault("20")
         int foldEvery();
+
+        /**
+         * How often each instance looks for roll-up sums that no running bulk request will fold (its service stopped,
+         * or the database went away before its last fold) and folds them; {@code off} never (the start still does).
+         */
+        @WithDefault("10s")
+        String foldPoll();
     }
 
     interface Exports {

@@ -2,6 +2,7 @@ package org.gongkai.storage;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 
 /**
@@ -35,6 +36,16 @@ public final class AdvisoryLocks {
     /** Bulk batches: taken first, one batch at a time (document batches run beside them without it). */
     public static void bulk(Connection c) throws SQLException {
         take(c, "select pg_advisory_xact_lock(?)", BULK);
+    }
+
+    /** A fold of leftover roll-up sums: the bulk lock if it is free now, else false (a bulk batch holds it). */
+    public static boolean tryBulk(Connection c) throws SQLException {
+        try (PreparedStatement lock = c.prepareStatement("select pg_try_advisory_xact_lock(?)")) {
+            lock.setLong(1, BULK);
+            try (ResultSet rs = lock.executeQuery()) {
+                return rs.next() && rs.getBoolean(1);
+            }
+        }
     }
 
     /** Single writers and document batches: taken after the agency-year locks and before the first roll-up row. */

@@ -1,9 +1,7 @@
 package org.gongkai.storage;
 
 import io.agroal.api.AgroalDataSource;
-import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -145,20 +143,40 @@ public class BulkWriter {
     /**
      * Adds the roll-up sums bulk batches left in {@code rollup_pending} to the roll-ups ({@link Rollups#foldPending}),
      * in a transaction of its own under the bulk lock and then the roll-up lock: {@link
-     * org.gongkai.bulk.BulkIngest} folds every {@code gongkai.bulk.fold-every} batches and when its stream ends, and
-     * the service once when it starts (what a crash left waiting). Folding bumps the data version.
+     * org.gongkai.bulk.BulkIngest} folds every {@code gongkai.bulk.fold-every} batches and when its stream ends. Folding
+     * bumps the data version.
      */
     public void fold() throws SQLException {
+        fold(false);
+    }
+
+    /**
+     * Folds what no running bulk request will: the sums a request left when it did not end (the service stopped, or
+     * the database went away before its last fold). Does nothing when nothing waits, or when a bulk batch holds the
+     * bulk lock (its request folds them); {@link org.gongkai.bulk.RollupFolds} calls it at start and every
+     * {@code gongkai.bulk.fold-poll}. Answers whether it folded.
+     */
+    public boolean foldLeftovers() throws SQLException {
+        return fold(true);
+    }
+
+    private boolean fold(boolean leftoversOnly) throws SQLException {
         try (Connection c = dataSource.getConnection()) {
             boolean autoCommit = c.getAutoCommit();
             c.setAutoCommit(false);
             try {
                 long t0 = System.nanoTime();
-                AdvisoryLocks.bulk(c);
+                if (leftoversOnly && (!Rollups.anyPending(c) || !AdvisoryLocks.tryBulk(c))) {
+                    c.rollback();
+                    return false;
+                }
+                if (!leftoversOnly) AdvisoryLocks.bulk(c);
                 AdvisoryLocks.rollupsExclusive(c);
-                if (Rollups.foldPending(c)) DataVersion.bump(c);
+                boolean moved = Rollups.foldPending(c);
+                if (moved) DataVersion.bump(c);
                 c.commit();
                 LOG.debugf("roll-up fold %d ms", (System.nanoTime() - t0) / 1_000_000);
+                return moved;
             } catch (SQLException | RuntimeException e) {
                 c.rollback();
                 throw e;
@@ -166,11 +184,6 @@ public class BulkWriter {
                 c.setAutoCommit(autoCommit);
             }
         }
-    }
-
-    /** Folds what a bulk request that did not end (the service stopped or crashed mid-stream) left waiting. */
-    void onStart(@Observes StartupEvent start) throws SQLException {
-        fold();
     }
 
     /**

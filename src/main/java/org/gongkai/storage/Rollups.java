@@ -105,6 +105,14 @@ public class Rollups {
      * bulk lock (no batch appends meanwhile) and then the roll-up lock exclusively. Answers whether there was anything
      * to fold; the caller then bumps the data version, since the roll-up answers change.
      */
+    /** Whether any bulk batch's sums wait in {@code rollup_pending}: a probe of one row, no lock. */
+    public static boolean anyPending(Connection c) throws SQLException {
+        try (Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("select exists (select 1 from rollup_pending)")) {
+            return rs.next() && rs.getBoolean(1);
+        }
+    }
+
     public static boolean foldPending(Connection c) throws SQLException {
         try (Statement s = c.createStatement()) {
             int moved = s.executeUpdate(

@@ -175,10 +175,11 @@ class RollupsMatchStoredFiguresTest {
 
     /**
      * Bulk batches leave their roll-up sums in rollup_pending, and the roll-ups move only when they are folded: what a
-     * request folds every few batches and at its end, and a start folds after a crash. Two batches written straight
-     * through the writer, as a bulk request that died before its fold leaves them: the roll-ups still hold the sums
-     * from before (so they differ from the truth), the fold makes them equal, empties the table and moves the data
-     * version, so answers cached before it are not served after it.
+     * request folds every few batches and at its end, and the start and a poll fold when a request could not (a crash,
+     * the database gone before its last fold). Two batches written straight through the writer, as such a request
+     * leaves them: the roll-ups still hold the sums from before (so they differ from the truth); the poll leaves them
+     * while a batch holds the bulk lock, and otherwise folds them: the roll-ups equal the truth, the table is empty and
+     * the data version moved, so answers cached before the fold are not served after it.
      */
     @Test
     void bulkBatchesMoveTheRollUpsWhenTheirSumsAreFolded() throws Exception {
@@ -200,8 +201,20 @@ class RollupsMatchStoredFiguresTest {
         assertThat(scalar("select count(*) from rollup_pending")).isPositive();
         assertThat(differences()).isNotEmpty();
 
+        // while a bulk batch holds the bulk lock, leftovers are its request's to fold: the poll leaves them
+        try (Connection batch = dataSource.getConnection()) {
+            batch.setAutoCommit(false);
+            try (Statement s = batch.createStatement()) {
+                s.execute("select pg_advisory_xact_lock(" + AdvisoryLocks.BULK + ")");
+            }
+            assertThat(writer.foldLeftovers()).isFalse();
+            batch.rollback();
+        }
+        assertThat(scalar("select count(*) from rollup_pending")).isPositive();
+
+        // what the start and the poll do with what a request left: fold it
         long version = scalar("select sum(changes) from data_version");
-        writer.fold();
+        assertThat(writer.foldLeftovers()).isTrue();
         assertThat(differences()).isEmpty();
         assertThat(scalar("select count(*) from rollup_pending")).isZero();
         assertThat(scalar("select sum(changes) from data_version")).isGreaterThan(version);
@@ -209,6 +222,7 @@ class RollupsMatchStoredFiguresTest {
         // nothing waiting: a fold moves nothing, not even the data version
         version = scalar("select sum(changes) from data_version");
         writer.fold();
+        assertThat(writer.foldLeftovers()).isFalse();
         assertThat(scalar("select sum(changes) from data_version")).isEqualTo(version);
     }
 }
