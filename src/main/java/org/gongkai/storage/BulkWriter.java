@@ -109,12 +109,25 @@ public class BulkWriter {
      * ({@code bulk_job_line}), so that what the job says was stored was stored.
      */
     public List<Written> write(long jobId, List<Pending> batch) throws SQLException {
+        return inTransaction(c -> {
+            List<Written> out = write(c, jobId, batch);
+            DataVersion.bump(c);
+            return out;
+        });
+    }
+
+    /** What a transaction of this writer does on its connection. */
+    private interface Work<T> {
+        T on(Connection c) throws SQLException;
+    }
+
+    /** Runs {@code work} in a transaction of its own, committed when it returns, rolled back when it throws. */
+    private <T> T inTransaction(Work<T> work) throws SQLException {
         try (Connection c = dataSource.getConnection()) {
             boolean autoCommit = c.getAutoCommit();
             c.setAutoCommit(false);
             try {
-                List<Written> out = write(c, jobId, batch);
-                DataVersion.bump(c);
+                T out = work.on(c);
                 c.commit();
                 return out;
             } catch (SQLException | RuntimeException e) {
@@ -161,29 +174,16 @@ public class BulkWriter {
     }
 
     private boolean fold(boolean leftoversOnly) throws SQLException {
-        try (Connection c = dataSource.getConnection()) {
-            boolean autoCommit = c.getAutoCommit();
-            c.setAutoCommit(false);
-            try {
-                long t0 = System.nanoTime();
-                if (leftoversOnly && (!Rollups.anyPending(c) || !AdvisoryLocks.tryBulk(c))) {
-                    c.rollback();
-                    return false;
-                }
-                if (!leftoversOnly) AdvisoryLocks.bulk(c);
-                AdvisoryLocks.rollupsExclusive(c);
-                boolean moved = Rollups.foldPending(c);
-                if (moved) DataVersion.bump(c);
-                c.commit();
-                LOG.debugf("roll-up fold %d ms", (System.nanoTime() - t0) / 1_000_000);
-                return moved;
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(autoCommit);
-            }
-        }
+        return inTransaction(c -> {
+            long t0 = System.nanoTime();
+            if (leftoversOnly && (!Rollups.anyPending(c) || !AdvisoryLocks.tryBulk(c))) return false;
+            if (!leftoversOnly) AdvisoryLocks.bulk(c);
+            AdvisoryLocks.rollupsExclusive(c);
+            boolean moved = Rollups.foldPending(c);
+            if (moved) DataVersion.bump(c);
+            LOG.debugf("roll-up fold %d ms", (System.nanoTime() - t0) / 1_000_000);
+            return moved;
+        });
     }
 
     /**
