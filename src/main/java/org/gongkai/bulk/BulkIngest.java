@@ -121,13 +121,13 @@ public class BulkIngest {
 
     /**
      * Folds the roll-up sums of the batches written so far ({@link BulkWriter#fold}); a fold that fails leaves them
-     * waiting for the next one, or for the next start, so it never fails a line that was stored.
+     * waiting for the next fold ({@link RollupFolds} polls), so it never fails a line that was stored.
      */
     private void fold() {
         try {
             writer.fold();
         } catch (SQLException | RuntimeException e) {
-            LOG.warn("roll-up sums not folded yet; the next bulk request or the next start folds them", e);
+            LOG.warn("roll-up sums not folded yet; the next fold (a bulk request, the poll, a start) takes them", e);
         }
     }
 

@@ -7,8 +7,8 @@ import java.sql.SQLException;
 
 /**
  * The PostgreSQL advisory locks every writer shares, always taken in this order: {@link #BULK} (bulk batches and folds
- * only), agency-year locks, then {@link #ROLLUPS} as the transaction's last step but one, just before the roll-up rows (review
- * items and all other rows are written before it, so that it is held briefly), and the data-version row
+ * only), agency-year locks, then {@link #ROLLUPS} as the transaction's last step but one, just before the roll-up rows
+ * (review items and all other rows are written before it, so that it is held briefly), and the data-version row
  * ({@link DataVersion}) only after it; so no two writers wait on each other in a cycle.
  */
 public final class AdvisoryLocks {

@@ -99,12 +99,6 @@ public class Rollups {
         }
     }
 
-    /**
-     * Adds every sum waiting in {@code rollup_pending} to the roll-ups in one ordered upsert (summed first, so a roll-up
-     * row that many bulk batches moved is written once) and empties it, in the caller's transaction, which holds the
-     * bulk lock (no batch appends meanwhile) and then the roll-up lock exclusively. Answers whether there was anything
-     * to fold; the caller then bumps the data version, since the roll-up answers change.
-     */
     /** Whether any bulk batch's sums wait in {@code rollup_pending}: a probe of one row, no lock. */
     public static boolean anyPending(Connection c) throws SQLException {
         try (Statement s = c.createStatement();
@@ -113,6 +107,12 @@ public class Rollups {
         }
     }
 
+    /**
+     * Adds every sum waiting in {@code rollup_pending} to the roll-ups in one ordered upsert (summed first, so a roll-up
+     * row that many bulk batches moved is written once) and empties it, in the caller's transaction, which holds the
+     * bulk lock (no batch appends meanwhile) and then the roll-up lock exclusively. Answers whether there was anything
+     * to fold; the caller then bumps the data version, since the roll-up answers change.
+     */
     public static boolean foldPending(Connection c) throws SQLException {
         try (Statement s = c.createStatement()) {
             int moved = s.executeUpdate(
