@@ -24,7 +24,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * {@code shared/corpus/score} checks the running service. The values come from the documents as read by a person,
  * not from this code.
  */
-class CorpusDocumentsTest {
+public class CorpusDocumentsTest {
 
     private static final DocumentParser PARSER = DocumentParser.standard();
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -97,7 +97,7 @@ class CorpusDocumentsTest {
         return misses;
     }
 
-    static String contentType(String name) {
+    public static String contentType(String name) {
         String n = name.toLowerCase(Locale.ROOT);
         if (n.endsWith(".html") || n.endsWith(".htm")) return "text/html";
         if (n.endsWith(".pdf")) return "application/pdf";

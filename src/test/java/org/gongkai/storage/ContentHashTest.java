@@ -22,7 +22,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.stream.Stream;
@@ -34,6 +33,7 @@ import org.gongkai.canonical.Part;
 import org.gongkai.canonical.ReportFormat;
 import org.gongkai.canonical.Source;
 import org.gongkai.canonical.SourceKind;
+import org.gongkai.parsing.CorpusDocumentsTest;
 import org.gongkai.parsing.DocumentParser;
 import org.gongkai.parsing.Hints;
 import org.gongkai.parsing.ParsedDocument;
@@ -94,7 +94,8 @@ class ContentHashTest {
             try (InputStream in = Files.newInputStream(file)) {
                 bytes = in.readAllBytes();
             }
-            ParsedDocument doc = parser.parse(bytes, contentType(file), Hints.none());
+            ParsedDocument doc = parser.parse(
+                    bytes, CorpusDocumentsTest.contentType(file.getFileName().toString()), Hints.none());
             if (doc.report() == null) continue;
             reports++;
             if (doc.report().figures().values().stream()
@@ -104,15 +105,6 @@ class ContentHashTest {
         // the files read as reports, with the cells and sentences their figures came from
         assertThat(reports).isGreaterThanOrEqualTo(15);
         assertThat(withSources).isGreaterThanOrEqualTo(15);
-    }
-
-    private static String contentType(Path file) {
-        String n = file.getFileName().toString().toLowerCase(Locale.ROOT);
-        if (n.endsWith(".html") || n.endsWith(".htm")) return "text/html";
-        if (n.endsWith(".pdf")) return "application/pdf";
-        if (n.endsWith(".docx")) return "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
-        if (n.endsWith(".doc")) return "application/msword";
-        return "text/plain";
     }
 
     private final Random random = new Random(20261203);
