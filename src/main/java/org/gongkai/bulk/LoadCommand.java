@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -12,7 +11,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.gongkai.commandline.ServiceOptions;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -29,17 +30,8 @@ public final class LoadCommand implements Callable<Integer> {
     @Parameters(index = "0", description = "NDJSON file, one report a line (the POST /api/reports format)")
     Path file;
 
-    @Option(
-            names = "--url",
-            defaultValue = "http://localhost:8080",
-            description = "the service (default: ${DEFAULT-VALUE})")
-    String url;
-
-    @Option(
-            names = "--token",
-            defaultValue = "${env:GONGKAI_TOKEN}",
-            description = "the bearer token to send (default: $GONGKAI_TOKEN)")
-    String token;
+    @Mixin
+    ServiceOptions service;
 
     @Option(names = "--quiet", description = "no progress line")
     boolean quiet;
@@ -49,10 +41,9 @@ public final class LoadCommand implements Callable<Integer> {
         ObjectMapper json = new ObjectMapper();
         HttpClient http =
                 HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(url + "/api/reports/bulk"))
+        HttpRequest.Builder builder = service.request("/api/reports/bulk")
                 .header("Content-Type", BulkResource.NDJSON)
                 .POST(HttpRequest.BodyPublishers.ofFile(file));
-        if (token != null && !token.isBlank()) builder.header("Authorization", "Bearer " + token);
         HttpRequest request = builder.build();
         long size = Files.size(file);
         HttpResponse<java.io.InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());

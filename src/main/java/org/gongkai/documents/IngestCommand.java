@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -28,8 +27,10 @@ import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import me.tongfei.progressbar.ProgressBar;
+import org.gongkai.commandline.ServiceOptions;
 import org.gongkai.parsing.DocumentType;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -45,17 +46,8 @@ public final class IngestCommand implements Callable<Integer> {
     @Parameters(index = "0", description = "a folder (read recursively) or a .zip archive")
     Path source;
 
-    @Option(
-            names = "--url",
-            defaultValue = "http://localhost:8080",
-            description = "the service (default: ${DEFAULT-VALUE})")
-    String url;
-
-    @Option(
-            names = "--token",
-            defaultValue = "${env:GONGKAI_TOKEN}",
-            description = "the bearer token to send (default: $GONGKAI_TOKEN)")
-    String token;
+    @Mixin
+    ServiceOptions service;
 
     private final HttpClient http =
             HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
@@ -193,7 +185,7 @@ public final class IngestCommand implements Callable<Integer> {
             body.append(json.writeValueAsString(line)).append('\n');
         }
         HttpResponse<String> r = http.send(
-                authorized(HttpRequest.newBuilder(URI.create(url + "/api/documents/batch")))
+                service.request("/api/documents/batch")
                         .header("Content-Type", "application/x-ndjson")
                         .POST(HttpRequest.BodyPublishers.ofString(body.toString()))
                         .build(),
@@ -241,22 +233,16 @@ public final class IngestCommand implements Callable<Integer> {
                 + ")";
     }
 
-    private HttpRequest.Builder authorized(HttpRequest.Builder request) {
-        return token == null || token.isBlank() ? request : request.header("Authorization", "Bearer " + token);
-    }
-
     private String send(Entry e, List<String> failures) throws IOException, InterruptedException {
         byte[] body = e.bytes().get();
         String sha = HexFormat.of().formatHex(DocumentService.sha256(body));
         HttpResponse<String> known = http.send(
-                authorized(HttpRequest.newBuilder(URI.create(url + "/api/documents?sha256=" + sha)))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
+                service.request("/api/documents?sha256=" + sha).build(), HttpResponse.BodyHandlers.ofString());
         if (known.statusCode() == 200) return "skipped (already in)";
         String type = contentType(e.name(), body);
         HttpResponse<String> r = http.send(
-                authorized(HttpRequest.newBuilder(URI.create(url + "/api/documents?sourceUrl="
-                                + URLEncoder.encode("file:" + e.name(), StandardCharsets.UTF_8))))
+                service.request("/api/documents?sourceUrl="
+                                + URLEncoder.encode("file:" + e.name(), StandardCharsets.UTF_8))
                         .header("Content-Type", type)
                         .POST(HttpRequest.BodyPublishers.ofByteArray(body))
                         .build(),

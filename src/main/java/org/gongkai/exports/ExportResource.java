@@ -12,13 +12,9 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.gongkai.config.GongkaiConfig;
-import org.gongkai.queries.QueryBody;
 import org.gongkai.queries.QuerySpec;
 import org.gongkai.reports.RequestBodies;
 import org.gongkai.security.ExpensiveCalls;
@@ -51,16 +47,7 @@ public class ExportResource {
     @APIResponse(responseCode = "422", description = "a field is invalid, or the query cannot be answered as asked")
     @Operation(summary = "Export a query as CSV or XLSX (body as POST /api/query; every row unless limit is given)")
     @RolesAllowed({Roles.ADMIN, Roles.SUPERVISOR, Roles.PUBLIC})
-    public Response export(
-            @RequestBody(
-                            required = true,
-                            content =
-                                    @Content(
-                                            mediaType = MediaType.APPLICATION_JSON,
-                                            schema = @Schema(implementation = QueryBody.class),
-                                            examples = @ExampleObject(name = "query", value = QueryBody.EXAMPLE)))
-                    InputStream body,
-            @RestQuery String format) {
+    public Response export(@RequestBody(ref = "Query") InputStream body, @RestQuery String format) {
         ExportFormat f = ExportFormat.parse("format", format);
         QuerySpec spec = requests.query(requests.parse(read(body)));
         scope.readUnder(spec.filters().regionCode());
@@ -76,19 +63,7 @@ public class ExportResource {
     @APIResponse(responseCode = "422", description = "a field is invalid, or the query cannot be answered as asked")
     @Operation(summary = "Export a comparison (年报对比表): agencies or regions × years, with changes and failed checks")
     @RolesAllowed({Roles.ADMIN, Roles.SUPERVISOR})
-    public Response comparison(
-            @RequestBody(
-                            required = true,
-                            content =
-                                    @Content(
-                                            mediaType = MediaType.APPLICATION_JSON,
-                                            schema = @Schema(implementation = ComparisonBody.class),
-                                            examples =
-                                                    @ExampleObject(
-                                                            name = "comparison",
-                                                            value = ComparisonBody.EXAMPLE)))
-                    InputStream body,
-            @RestQuery String format) {
+    public Response comparison(@RequestBody(ref = "Comparison") InputStream body, @RestQuery String format) {
         ExportFormat f = ExportFormat.parse("format", format);
         var params = requests.parse(read(body));
         scope.readUnder(params);

@@ -98,7 +98,7 @@ public class QueryPlanner {
         int maxMetrics = config.limits().queryMetrics();
         if (spec.metrics().size() > maxMetrics) {
             // refused before anything else: each metric adds columns to one statement, which PostgreSQL bounds
-            throw invalid(List.of(new FieldError(
+            throw QueryRequestReader.invalidQuery(List.of(new FieldError(
                     "/metrics",
                     spec.metrics().size() + " metrics named; at most " + maxMetrics
                             + " in one query (gongkai.limits.query-metrics): split the query")));
@@ -169,22 +169,13 @@ public class QueryPlanner {
                 errors.add(new FieldError("/order/" + i + "/dir", "must be asc or desc"));
             }
         }
-        if (!errors.isEmpty()) throw invalid(errors);
+        if (!errors.isEmpty()) throw QueryRequestReader.invalidQuery(errors);
         boolean fromRollup = ROLLUP_DIMENSIONS.containsAll(dims)
                 && (f.regionCode() == null || RegionLevel.ofCode(f.regionCode()) != RegionLevel.COUNTY)
                 && f.formats().isEmpty()
                 && f.agency() == null
                 && f.sector() == null;
         return new QueryPlan(spec, List.copyOf(dims), List.copyOf(outputs), baseIds, fromRollup);
-    }
-
-    private static ProblemException invalid(List<FieldError> errors) {
-        return new ProblemException(
-                ProblemException.Kind.MALFORMED,
-                "invalid-query",
-                "Invalid query",
-                errors.get(0).pointer() + ": " + errors.get(0).message(),
-                errors);
     }
 
     /** Metric ids of rate terms; a term written "-key" subtracts and gets a negative id. */

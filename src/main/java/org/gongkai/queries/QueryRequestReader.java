@@ -42,7 +42,8 @@ public final class QueryRequestReader {
                             + e.getMessage().lines().findFirst().orElse(""),
                     List.of());
         }
-        if (root == null || !root.isObject()) throw bad(List.of(new FieldError("", "the body must be a JSON object")));
+        if (root == null || !root.isObject())
+            throw invalidQuery(List.of(new FieldError("", "the body must be a JSON object")));
         return root;
     }
 
@@ -86,7 +87,7 @@ public final class QueryRequestReader {
         }
         int limit = integer(root.get("limit"), "/limit", DEFAULT_LIMIT, errors);
         int offset = integer(root.get("offset"), "/offset", 0, errors);
-        if (!errors.isEmpty()) throw bad(errors);
+        if (!errors.isEmpty()) throw invalidQuery(errors);
         return new QuerySpec(metrics, groupBy, filters, order, limit, offset);
     }
 
@@ -110,7 +111,7 @@ public final class QueryRequestReader {
         int limit = parse(first(params, "limit"), "limit", DEFAULT_LIMIT, errors);
         int offset = parse(first(params, "offset"), "offset", 0, errors);
         if (years.size() > 2) errors.add(new FieldError("years", "give one year or a range [from, to]"));
-        if (!errors.isEmpty()) throw bad(errors);
+        if (!errors.isEmpty()) throw invalidQuery(errors);
         Integer from = years.isEmpty() ? null : years.get(0);
         Integer to = years.isEmpty() ? null : years.get(years.size() - 1);
         QueryFilters filters = new QueryFilters(
@@ -232,7 +233,8 @@ public final class QueryRequestReader {
         return s.indexOf('\0') >= 0;
     }
 
-    private static ProblemException bad(List<FieldError> errors) {
+    /** The 400 of a query that cannot be read, naming its first error and listing all (the planner's too). */
+    static ProblemException invalidQuery(List<FieldError> errors) {
         return new ProblemException(
                 ProblemException.Kind.MALFORMED,
                 "invalid-query",

@@ -18,11 +18,19 @@ public final class ReportFilterSql {
 
     /** " and …" choosing reports under a region (a province or city code covers everything under it); "" for none. */
     public static String regionTerm(String regionCode) {
-        if (regionCode == null) return "";
+        return regionCode == null ? "" : " and " + regionCondition("r", regionCode);
+    }
+
+    /**
+     * The condition choosing rows of table {@code alias} (a report or a row with its region columns) under a region, a
+     * province or city code covering everything under it; null for none.
+     */
+    public static String regionCondition(String alias, String regionCode) {
+        if (regionCode == null) return null;
         return switch (RegionLevel.ofCode(regionCode)) {
-            case PROVINCE -> " and r.province_code = ?";
-            case CITY -> " and r.city_code = ?";
-            case COUNTY -> " and r.region_code = ?";
+            case PROVINCE -> alias + ".province_code = ?";
+            case CITY -> alias + ".city_code = ?";
+            case COUNTY -> alias + ".region_code = ?";
         };
     }
 

@@ -29,6 +29,7 @@ import org.gongkai.metrics.Metric;
 import org.gongkai.metrics.MetricCatalogue;
 import org.gongkai.parsing.IdentityEvidence;
 import org.gongkai.queries.ReportFilterSql;
+import org.gongkai.queries.SqlWhere;
 import org.gongkai.regions.Region;
 import org.gongkai.regions.RegionDirectory;
 import org.gongkai.regions.RegionLevel;
@@ -130,36 +131,23 @@ public class ReportReader {
 
     public ReportPage list(ReportFilter f) {
         boolean unresolved = StoredReport.UNRESOLVED.equals(f.status());
-        StringBuilder where = new StringBuilder(" where r.status = ?");
-        List<Object> args = new ArrayList<>();
-        args.add(unresolved ? StoredReport.UNRESOLVED : StoredReport.RESOLVED);
-        // an unresolved report is no revision, hence never latest
-        if (!f.allRevisions() && !unresolved) where.append(" and r.is_latest");
-        if (f.agency() != null) {
-            // the agency's name, a name its reports were filed under, or an unresolved report's document's name; the
-            // aliases are matched once (an uncorrelated IN is a hashed subplan), not probed per report
-            where.append(" and (coalesce(a.name, r.agency_name) like ?"
-                    + " or r.agency_id in (select x.agency_id from agency_alias x where x.alias like ?))");
-            args.add(ReportFilterSql.nameContaining(f.agency()));
-            args.add(ReportFilterSql.nameContaining(f.agency()));
-        }
-        if (f.regionCode() != null) {
-            where.append(ReportFilterSql.regionTerm(f.regionCode()));
-            args.add(f.regionCode());
-        }
-        if (f.year() != null) {
-            where.append(" and r.year = ?");
-            args.add(f.year().shortValue());
-        }
-        if (f.format() != null) {
-            where.append(" and r.format = ?");
-            args.add(f.format());
-        }
+        SqlWhere where = new SqlWhere("r.status = ?", unresolved ? StoredReport.UNRESOLVED : StoredReport.RESOLVED)
+                // an unresolved report is no revision, hence never latest
+                .andIf(!f.allRevisions() && !unresolved, "r.is_latest")
+                // the agency's name, a name its reports were filed under, or an unresolved report's document's name;
+                // the aliases are matched once (an uncorrelated IN is a hashed subplan), not probed per report
+                .and(
+                        "(coalesce(a.name, r.agency_name) like ?"
+                                + " or r.agency_id in (select x.agency_id from agency_alias x where x.alias like ?))",
+                        f.agency() == null ? null : ReportFilterSql.nameContaining(f.agency()))
+                .and(ReportFilterSql.regionCondition("r", f.regionCode()), f.regionCode())
+                .and("r.year = ?", f.year() == null ? null : f.year().shortValue())
+                .and("r.format = ?", f.format());
         String from = " from report r left join agency a on a.id = r.agency_id";
         try (Connection c = dataSource.getConnection()) {
             long total;
             try (PreparedStatement s = c.prepareStatement("select count(*)" + from + where)) {
-                bind(s, args);
+                where.bind(s, 1);
                 try (ResultSet rs = s.executeQuery()) {
                     rs.next();
                     total = rs.getLong(1);
@@ -176,9 +164,9 @@ public class ReportReader {
                             + where
                             + " order by r.year desc, coalesce(a.name, r.agency_name), r.revision desc, r.id desc"
                             + " limit ? offset ?")) {
-                args.add(f.limit());
-                args.add(f.offset());
-                bind(s, args);
+                int next = where.bind(s, 1);
+                s.setInt(next, f.limit());
+                s.setInt(next + 1, f.offset());
                 try (ResultSet rs = s.executeQuery()) {
                     while (rs.next()) {
                         items.add(new ReportSummary(
@@ -318,10 +306,6 @@ public class ReportReader {
         } catch (IOException e) {
             throw new IllegalStateException("stored parts are not valid JSON", e);
         }
-    }
-
-    private static void bind(PreparedStatement s, List<Object> args) throws SQLException {
-        for (int i = 0; i < args.size(); i++) s.setObject(i + 1, args.get(i));
     }
 
     private static String idOrNull(ResultSet rs, int col) throws SQLException {

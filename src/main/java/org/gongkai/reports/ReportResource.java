@@ -20,7 +20,6 @@ import jakarta.ws.rs.core.UriInfo;
 import java.io.InputStream;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -77,14 +76,7 @@ public class ReportResource {
     @APIResponse(responseCode = "422", description = "a field is invalid (each one named by a JSON Pointer)")
     @Operation(summary = "Submit a structured report; a resubmitted agency and year becomes a new revision")
     public Response submit(
-            @RequestBody(
-                            required = true,
-                            content =
-                                    @Content(
-                                            mediaType = MediaType.APPLICATION_JSON,
-                                            schema = @Schema(implementation = SubmissionBody.class),
-                                            examples = @ExampleObject(name = "report", value = SubmissionBody.EXAMPLE)))
-                    InputStream body,
+            @RequestBody(ref = "Submission") InputStream body,
             @HeaderParam("Content-Type") String contentType,
             @HeaderParam("Content-Length") Long contentLength,
             @jakarta.ws.rs.core.Context UriInfo uri) {
@@ -127,17 +119,7 @@ public class ReportResource {
     @RolesAllowed({Roles.ADMIN, Roles.SUBMITTER})
     public StoredReport resolve(
             @RestPath String id,
-            @RequestBody(
-                            required = true,
-                            content =
-                                    @Content(
-                                            mediaType = MediaType.APPLICATION_JSON,
-                                            schema = @Schema(implementation = SubmissionBody.Identity.class),
-                                            examples =
-                                                    @ExampleObject(
-                                                            name = "identity",
-                                                            value = SubmissionBody.Identity.EXAMPLE)))
-                    InputStream body,
+            @RequestBody(ref = "Identity") InputStream body,
             @HeaderParam("Content-Type") String contentType,
             @HeaderParam("Content-Length") Long contentLength) {
         long parsed = ReportId.parse(id);

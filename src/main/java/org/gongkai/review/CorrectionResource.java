@@ -12,9 +12,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.InputStream;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
@@ -58,17 +55,7 @@ public class CorrectionResource {
     @APIResponse(responseCode = "422", description = "a field is invalid, or nothing would change")
     public Response correct(
             @RestPath String id,
-            @RequestBody(
-                            required = true,
-                            content =
-                                    @Content(
-                                            mediaType = MediaType.APPLICATION_JSON,
-                                            schema = @Schema(implementation = ReviewBodies.Correction.class),
-                                            examples =
-                                                    @ExampleObject(
-                                                            name = "figure",
-                                                            value = ReviewBodies.Correction.EXAMPLE)))
-                    InputStream body,
+            @RequestBody(ref = "Correction") InputStream body,
             @HeaderParam("Content-Type") String contentType,
             @HeaderParam("Content-Length") Long contentLength) {
         long parsed = ReportId.parse(id);

@@ -24,6 +24,7 @@ import org.gongkai.metrics.CheckRule;
 import org.gongkai.metrics.Metric;
 import org.gongkai.metrics.MetricCatalogue;
 import org.gongkai.queries.ReportFilterSql;
+import org.gongkai.queries.SqlWhere;
 import org.gongkai.storage.MetricIds;
 
 /**
@@ -43,6 +44,17 @@ public class ReviewReader {
     private static final Pattern QUOTED = Pattern.compile("「([^」]{2,200})」");
     private static final int HEAD = 200;
 
+    /** An item's columns as {@link #row} reads them, with its report and agency joined. */
+    private static final String ITEMS =
+            """
+            select i.id, i.kind, i.state, i.report_id, r.revision, r.origin, r.document_id, i.agency_id,
+                   coalesce(a.name, r.agency_name), i.year, i.region_code, i.rule, i.row_key, i.column_key,
+                   i.expected, i.actual, i.message, i.related_report_id, i.created_at, i.decided_by,
+                   i.decided_at, i.decision, i.decision_reason, i.metric_ids, i.related_metric_ids
+            from review_item i
+            join report r on r.id = i.report_id
+            left join agency a on a.id = r.agency_id""";
+
     @Inject
     AgroalDataSource dataSource;
 
@@ -57,31 +69,17 @@ public class ReviewReader {
             QueueItem head, List<Short> metrics, long reportId, Long relatedReportId, List<Short> relatedMetrics) {}
 
     ReviewPage queue(ReviewFilter f) {
-        StringBuilder where = new StringBuilder(" where i.state = ?");
-        List<Object> args = new ArrayList<>();
-        args.add(f.state());
-        if (f.regionCode() != null) {
-            where.append(ReportFilterSql.regionTerm(f.regionCode()).replace("r.", "i."));
-            args.add(f.regionCode());
-        }
-        if (f.year() != null) {
-            where.append(" and i.year = ?");
-            args.add(f.year().shortValue());
-        }
-        if (f.agencyId() != null) {
-            where.append(" and i.agency_id = ?");
-            args.add(f.agencyId());
-        }
-        if (f.agencyName() != null) {
-            where.append(" and i.agency_id in (select x.id from agency x where x.name = ?)");
-            args.add(f.agencyName());
-        }
+        SqlWhere where = new SqlWhere("i.state = ?", f.state())
+                .and(ReportFilterSql.regionCondition("i", f.regionCode()), f.regionCode())
+                .and("i.year = ?", f.year() == null ? null : f.year().shortValue())
+                .and("i.agency_id = ?", f.agencyId())
+                .and("i.agency_id in (select x.id from agency x where x.name = ?)", f.agencyName());
         try (Connection c = dataSource.getConnection()) {
             Map<String, Long> counts = new LinkedHashMap<>();
             KINDS.forEach(k -> counts.put(k, 0L));
             try (PreparedStatement s =
                     c.prepareStatement("select i.kind, count(*) from review_item i" + where + " group by i.kind")) {
-                bind(s, args);
+                where.bind(s, 1);
                 try (ResultSet rs = s.executeQuery()) {
                     while (rs.next()) counts.put(rs.getString(1), rs.getLong(2));
                 }
@@ -89,27 +87,10 @@ public class ReviewReader {
             long total = f.kind() == null
                     ? counts.values().stream().mapToLong(Long::longValue).sum()
                     : counts.getOrDefault(f.kind(), 0L);
-            if (f.kind() != null) {
-                where.append(" and i.kind = ?");
-                args.add(f.kind());
-            }
-            if (f.after() != null) {
-                where.append(" and i.id > ?");
-                args.add(f.after());
-            }
+            where.and("i.kind = ?", f.kind()).and("i.id > ?", f.after());
             List<Row> rows = new ArrayList<>();
-            try (PreparedStatement s = c.prepareStatement(
-                    """
-                    select i.id, i.kind, i.state, i.report_id, r.revision, r.origin, r.document_id, i.agency_id,
-                           coalesce(a.name, r.agency_name), i.year, i.region_code, i.rule, i.row_key, i.column_key,
-                           i.expected, i.actual, i.message, i.related_report_id, i.created_at, i.decided_by,
-                           i.decided_at, i.decision, i.decision_reason, i.metric_ids, i.related_metric_ids
-                    from review_item i
-                    join report r on r.id = i.report_id
-                    left join agency a on a.id = r.agency_id"""
-                            + where + " order by i.id limit ?")) {
-                args.add(f.limit() + 1);
-                bind(s, args);
+            try (PreparedStatement s = c.prepareStatement(ITEMS + where + " order by i.id limit ?")) {
+                s.setInt(where.bind(s, 1), f.limit() + 1);
                 try (ResultSet rs = s.executeQuery()) {
                     while (rs.next()) rows.add(row(rs));
                 }
@@ -128,17 +109,7 @@ public class ReviewReader {
     /** One item by id, with its figures; empty when none has the id. */
     Optional<QueueItem> item(long id) {
         try (Connection c = dataSource.getConnection();
-                PreparedStatement s = c.prepareStatement(
-                        """
-                        select i.id, i.kind, i.state, i.report_id, r.revision, r.origin, r.document_id, i.agency_id,
-                               coalesce(a.name, r.agency_name), i.year, i.region_code, i.rule, i.row_key, i.column_key,
-                               i.expected, i.actual, i.message, i.related_report_id, i.created_at, i.decided_by,
-                               i.decided_at, i.decision, i.decision_reason, i.metric_ids, i.related_metric_ids
-                        from review_item i
-                        join report r on r.id = i.report_id
-                        left join agency a on a.id = r.agency_id
-                        where i.id = ?
-                        """)) {
+                PreparedStatement s = c.prepareStatement(ITEMS + " where i.id = ?")) {
             s.setLong(1, id);
             try (ResultSet rs = s.executeQuery()) {
                 if (!rs.next()) return Optional.empty();
@@ -385,9 +356,5 @@ public class ReviewReader {
     private static String idOrNull(ResultSet rs, int col) throws SQLException {
         long v = rs.getLong(col);
         return rs.wasNull() ? null : Long.toString(v);
-    }
-
-    private static void bind(PreparedStatement s, List<Object> args) throws SQLException {
-        for (int i = 0; i < args.size(); i++) s.setObject(i + 1, args.get(i));
     }
 }

@@ -17,9 +17,6 @@ import jakarta.ws.rs.core.MediaType;
 import java.io.InputStream;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -131,17 +128,7 @@ public class ReviewResource {
     @APIResponse(responseCode = "422", description = "no reason given")
     public QueueItem accept(
             @RestPath String id,
-            @RequestBody(
-                            required = true,
-                            content =
-                                    @Content(
-                                            mediaType = MediaType.APPLICATION_JSON,
-                                            schema = @Schema(implementation = ReviewBodies.Acceptance.class),
-                                            examples =
-                                                    @ExampleObject(
-                                                            name = "accept",
-                                                            value = ReviewBodies.Acceptance.EXAMPLE)))
-                    InputStream body,
+            @RequestBody(ref = "Acceptance") InputStream body,
             @HeaderParam("Content-Type") String contentType,
             @HeaderParam("Content-Length") Long contentLength) {
         QueueItem item = find(id);
@@ -163,17 +150,7 @@ public class ReviewResource {
     @APIResponse(responseCode = "422", description = "no reason, or `take` is neither new nor correction")
     public QueueItem decide(
             @RestPath String id,
-            @RequestBody(
-                            required = true,
-                            content =
-                                    @Content(
-                                            mediaType = MediaType.APPLICATION_JSON,
-                                            schema = @Schema(implementation = ReviewBodies.Decision.class),
-                                            examples =
-                                                    @ExampleObject(
-                                                            name = "take",
-                                                            value = ReviewBodies.Decision.EXAMPLE)))
-                    InputStream body,
+            @RequestBody(ref = "Decision") InputStream body,
             @HeaderParam("Content-Type") String contentType,
             @HeaderParam("Content-Length") Long contentLength) {
         QueueItem item = find(id);

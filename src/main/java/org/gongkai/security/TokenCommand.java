@@ -3,11 +3,11 @@ package org.gongkai.security;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.concurrent.Callable;
+import org.gongkai.commandline.ServiceOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -27,32 +27,11 @@ public final class TokenCommand {
     /** Exit code of an answer that is not a success (the problem's detail is printed). */
     static final int REFUSED = 1;
 
-    /** The service and the admin token that every subcommand sends. */
-    public static final class Service {
-
-        @Option(
-                names = "--url",
-                defaultValue = "http://localhost:8080",
-                description = "the service (default: ${DEFAULT-VALUE})")
-        String url;
-
-        @Option(
-                names = "--token",
-                defaultValue = "${env:GONGKAI_TOKEN}",
-                description = "an admin token (default: $GONGKAI_TOKEN)")
-        String token;
-
-        HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
-            if (token != null && !token.isBlank()) request.header("Authorization", "Bearer " + token);
-            return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
-        }
-
-        URI at(String path) {
-            return URI.create(url.replaceAll("/+$", "") + path);
-        }
-    }
-
     private static final ObjectMapper JSON = new ObjectMapper();
+
+    private static HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
+        return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
 
     /** Prints a success's body (as given) or the problem's detail, and says which exit code it is. */
     static int answer(HttpResponse<String> r, java.util.function.Consumer<String> onSuccess) throws Exception {
@@ -75,7 +54,7 @@ public final class TokenCommand {
     static final class Create implements Callable<Integer> {
 
         @Mixin
-        Service service;
+        ServiceOptions service;
 
         @Option(names = "--name", required = true, description = "who or what the token is for")
         String name;
@@ -99,7 +78,7 @@ public final class TokenCommand {
             if (agency != null) body.put("agency", agency);
             if (rate != null) body.put("ratePerMinute", rate);
             return answer(
-                    service.send(HttpRequest.newBuilder(service.at("/api/tokens"))
+                    send(service.request("/api/tokens")
                             .header("Content-Type", "application/json")
                             .POST(HttpRequest.BodyPublishers.ofString(body.toString()))),
                     b -> {
@@ -115,26 +94,23 @@ public final class TokenCommand {
     static final class ListTokens implements Callable<Integer> {
 
         @Mixin
-        Service service;
+        ServiceOptions service;
 
         @Override
         public Integer call() throws Exception {
-            return answer(
-                    service.send(
-                            HttpRequest.newBuilder(service.at("/api/tokens")).GET()),
-                    b -> {
-                        for (JsonNode t : read(b)) {
-                            System.out.printf(
-                                    "%s\t%s\t%s\t%s\t%s%n",
-                                    t.path("id").asText(),
-                                    t.path("role").asText(),
-                                    t.path("regionCode").asText("-"),
-                                    t.hasNonNull("revokedAt")
-                                            ? "revoked " + t.get("revokedAt").asText()
-                                            : "active",
-                                    t.path("name").asText());
-                        }
-                    });
+            return answer(send(service.request("/api/tokens").GET()), b -> {
+                for (JsonNode t : read(b)) {
+                    System.out.printf(
+                            "%s\t%s\t%s\t%s\t%s%n",
+                            t.path("id").asText(),
+                            t.path("role").asText(),
+                            t.path("regionCode").asText("-"),
+                            t.hasNonNull("revokedAt")
+                                    ? "revoked " + t.get("revokedAt").asText()
+                                    : "active",
+                            t.path("name").asText());
+                }
+            });
         }
     }
 
@@ -142,7 +118,7 @@ public final class TokenCommand {
     static final class Revoke implements Callable<Integer> {
 
         @Mixin
-        Service service;
+        ServiceOptions service;
 
         @Parameters(index = "0", description = "the token's id (as 'token list' shows it)")
         String id;
@@ -150,8 +126,7 @@ public final class TokenCommand {
         @Override
         public Integer call() throws Exception {
             return answer(
-                    service.send(HttpRequest.newBuilder(service.at("/api/tokens/" + id))
-                            .DELETE()),
+                    send(service.request("/api/tokens/" + id).DELETE()),
                     b -> System.out.println("token " + id + " revoked"));
         }
     }

@@ -16,9 +16,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.gongkai.problems.ProblemException;
 import org.jboss.resteasy.reactive.RestPath;
@@ -45,17 +42,7 @@ public class TokenResource {
     @Operation(
             summary = "Create a token: {name, role: admin|submitter|supervisor, regionCode, agency?, ratePerMinute?};"
                     + " the answer holds the token, shown only this once")
-    public Response create(
-            @RequestBody(
-                            required = true,
-                            content =
-                                    @Content(
-                                            mediaType = MediaType.APPLICATION_JSON,
-                                            schema = @Schema(implementation = TokenRequest.class),
-                                            examples =
-                                                    @ExampleObject(name = "supervisor", value = TokenRequest.EXAMPLE)))
-                    InputStream body)
-            throws IOException {
+    public Response create(@RequestBody(ref = "Token") InputStream body) throws IOException {
         // read here rather than bound by JAX-RS, so that every malformed body reaches the one problem mapper
         byte[] bytes = body.readNBytes(MAX_BODY_BYTES + 1);
         if (bytes.length > MAX_BODY_BYTES)

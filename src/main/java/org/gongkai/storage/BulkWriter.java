@@ -116,27 +116,8 @@ public class BulkWriter {
         });
     }
 
-    /** What a transaction of this writer does on its connection. */
-    private interface Work<T> {
-        T on(Connection c) throws SQLException;
-    }
-
-    /** Runs {@code work} in a transaction of its own, committed when it returns, rolled back when it throws. */
-    private <T> T inTransaction(Work<T> work) throws SQLException {
-        try (Connection c = dataSource.getConnection()) {
-            boolean autoCommit = c.getAutoCommit();
-            c.setAutoCommit(false);
-            try {
-                T out = work.on(c);
-                c.commit();
-                return out;
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(autoCommit);
-            }
-        }
+    private <T> T inTransaction(Transactions.Work<T> work) throws SQLException {
+        return Transactions.inTransaction(dataSource, work);
     }
 
     private List<Written> write(Connection c, long jobId, List<Pending> batch) throws SQLException {

@@ -61,20 +61,7 @@ public class DocumentBatchStore {
     public List<Optional<Stored>> write(List<Item> items) throws SQLException {
         writer.createAgencies(
                 items.stream().map(Item::agency).filter(Objects::nonNull).toList());
-        try (Connection c = dataSource.getConnection()) {
-            boolean autoCommit = c.getAutoCommit();
-            c.setAutoCommit(false);
-            try {
-                List<Optional<Stored>> out = write(c, items);
-                c.commit();
-                return out;
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(autoCommit);
-            }
-        }
+        return Transactions.inTransaction(dataSource, c -> write(c, items));
     }
 
     private List<Optional<Stored>> write(Connection c, List<Item> items) throws SQLException {

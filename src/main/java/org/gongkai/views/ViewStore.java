@@ -21,6 +21,7 @@ import org.gongkai.metrics.MetricCatalogue;
 import org.gongkai.problems.ProblemException;
 import org.gongkai.queries.AnswerCache;
 import org.gongkai.queries.ReportFilterSql;
+import org.gongkai.queries.SqlWhere;
 import org.gongkai.replicas.ReadConnections;
 import org.gongkai.storage.MetricIds;
 
@@ -276,26 +277,12 @@ public class ViewStore {
                 .find(metric)
                 .filter(x -> !x.derived() || x.kind() != org.gongkai.metrics.MetricKind.RATE)
                 .orElseThrow(() -> ProblemException.badParameter("metric", "name a summed metric of GET /api/metrics"));
-        StringBuilder where = new StringBuilder(" where r.is_latest").append(ReportFilterSql.regionTerm(regionCode));
-        List<Object> args = new ArrayList<>();
-        if (regionCode != null) args.add(regionCode);
-        if (year != null) {
-            where.append(" and r.year = ? and f.year = ?");
-            args.add(year.shortValue());
-            args.add(year.shortValue());
-        }
-        if (format != null) {
-            where.append(" and r.format = ?");
-            args.add(format);
-        }
-        if (sector != null) {
-            where.append(" and r.sector = ?");
-            args.add(sector);
-        }
-        if (agencyId != null) {
-            where.append(" and r.agency_id = ?");
-            args.add(parseId(agencyId));
-        }
+        SqlWhere where = new SqlWhere("r.is_latest")
+                .and(ReportFilterSql.regionCondition("r", regionCode), regionCode)
+                .and("r.year = ? and f.year = ?", year == null ? null : year.shortValue())
+                .and("r.format = ?", format)
+                .and("r.sector = ?", sector)
+                .and("r.agency_id = ?", agencyId == null ? null : parseId(agencyId));
         String sql =
                 """
                 select r.id, r.revision, a.id, a.name, r.region_code, r.year, r.format, f.value, f.bound,
@@ -311,8 +298,7 @@ public class ViewStore {
         try (Connection c = dataSource.getConnection();
                 PreparedStatement s = c.prepareStatement(sql)) {
             s.setShort(1, metricIds.id(metric));
-            int i = 2;
-            for (Object a : args) s.setObject(i++, a);
+            int i = where.bind(s, 2);
             s.setInt(i++, limit);
             s.setInt(i, offset);
             try (ResultSet rs = s.executeQuery()) {

@@ -20,9 +20,6 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.gongkai.config.GongkaiConfig;
@@ -68,16 +65,7 @@ public class ScheduleResource {
     @Operation(
             summary =
                     "Create a schedule: {name, cron (Quartz, seconds first), query | view, format, targetFolder, keep}")
-    public Response create(
-            @RequestBody(
-                            required = true,
-                            content =
-                                    @Content(
-                                            mediaType = MediaType.APPLICATION_JSON,
-                                            schema = @Schema(implementation = ScheduleBody.class),
-                                            examples = @ExampleObject(name = "schedule", value = ScheduleBody.EXAMPLE)))
-                    InputStream body,
-            @Context UriInfo uri) {
+    public Response create(@RequestBody(ref = "Schedule") InputStream body, @Context UriInfo uri) {
         ExportSchedule s = service.create(reader.read(read(body)));
         return Response.created(links.of("api/export-schedules", s.id()))
                 .entity(s)
@@ -117,16 +105,7 @@ public class ScheduleResource {
     @APIResponse(responseCode = "200", description = "replaced")
     @APIResponse(responseCode = "422", description = "a field is invalid")
     @Operation(summary = "Replace a schedule's definition (same body as create)")
-    public ExportSchedule replace(
-            @RestPath String id,
-            @RequestBody(
-                            required = true,
-                            content =
-                                    @Content(
-                                            mediaType = MediaType.APPLICATION_JSON,
-                                            schema = @Schema(implementation = ScheduleBody.class),
-                                            examples = @ExampleObject(name = "schedule", value = ScheduleBody.EXAMPLE)))
-                    InputStream body) {
+    public ExportSchedule replace(@RestPath String id, @RequestBody(ref = "Schedule") InputStream body) {
         long key = parse(id);
         ScheduleDefinition d = reader.read(read(body));
         return service.replace(key, d).orElseThrow(() -> missing(id));

@@ -17,14 +17,10 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.gongkai.config.GongkaiConfig;
 import org.gongkai.exports.QueryAnswers;
-import org.gongkai.queries.QueryBody;
 import org.gongkai.queries.QueryEngine;
 import org.gongkai.queries.QueryRequestReader;
 import org.gongkai.queries.QuerySpec;
@@ -69,16 +65,7 @@ public class QueryResource {
             summary = "Aggregate metrics by year, region, agency, format or sector, with coverage;"
                     + " format=csv|xlsx answers the same rows as a file")
     @RolesAllowed({Roles.ADMIN, Roles.SUPERVISOR, Roles.PUBLIC})
-    public Response post(
-            @RequestBody(
-                            required = true,
-                            content =
-                                    @Content(
-                                            mediaType = MediaType.APPLICATION_JSON,
-                                            schema = @Schema(implementation = QueryBody.class),
-                                            examples = @ExampleObject(name = "query", value = QueryBody.EXAMPLE)))
-                    InputStream body,
-            @RestQuery String format) {
+    public Response post(@RequestBody(ref = "Query") InputStream body, @RestQuery String format) {
         QuerySpec spec = reader.read(
                 new String(RequestBodies.read(body, config.limits().requestBytes()), StandardCharsets.UTF_8));
         scope.readUnder(spec.filters().regionCode());
@@ -91,15 +78,7 @@ public class QueryResource {
     @Produces(MediaType.TEXT_PLAIN)
     @Operation(summary = "EXPLAIN (ANALYZE, BUFFERS) of the SQL a query runs, for reviewing its speed")
     @RolesAllowed({Roles.ADMIN, Roles.SUPERVISOR})
-    public String explain(
-            @RequestBody(
-                            required = true,
-                            content =
-                                    @Content(
-                                            mediaType = MediaType.APPLICATION_JSON,
-                                            schema = @Schema(implementation = QueryBody.class),
-                                            examples = @ExampleObject(name = "query", value = QueryBody.EXAMPLE)))
-                    InputStream body) {
+    public String explain(@RequestBody(ref = "Query") InputStream body) {
         QuerySpec spec = reader.read(
                 new String(RequestBodies.read(body, config.limits().requestBytes()), StandardCharsets.UTF_8));
         scope.readUnder(spec.filters().regionCode());
