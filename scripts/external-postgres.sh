@@ -3,6 +3,7 @@
 # prints the JDBC URL on stdout. Used by .ci/run to prove the suite passes against an external server.
 #   scripts/external-postgres.sh start DIR PORT   → prints jdbc:postgresql://127.0.0.1:PORT/postgres
 #   scripts/external-postgres.sh stop DIR
+# PG_OPTIONS in the environment adds server settings at start (e.g. "-c shared_preload_libraries=pg_stat_statements").
 set -euo pipefail
 action=${1:?start|stop}; dir=${2:?data directory}; port=${3:-55432}
 
@@ -24,7 +25,7 @@ case "$action" in
     [ "$(id -u)" = 0 ] && chown postgres "$dir"
     as_owner "$bin/initdb" -D "$dir/data" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >&2
     as_owner "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w \
-      -o "-p $port -k $dir -c listen_addresses=127.0.0.1 -c fsync=off" start >&2
+      -o "-p $port -k $dir -c listen_addresses=127.0.0.1 -c fsync=off ${PG_OPTIONS:-}" start >&2
     echo "jdbc:postgresql://127.0.0.1:$port/postgres"
     ;;
   stop)
