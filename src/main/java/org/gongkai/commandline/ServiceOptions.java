@@ -22,14 +22,9 @@ public final class ServiceOptions {
             description = "the bearer token to send (default: $GONGKAI_TOKEN)")
     String token;
 
-    /** {@code path} (with its query, if any) on the service. */
-    public URI at(String path) {
-        return URI.create(url.replaceAll("/+$", "") + path);
-    }
-
-    /** A request to {@code path} on the service, with the token when one is given. */
+    /** A request to {@code path} (with its query, if any) on the service, with the token when one is given. */
     public HttpRequest.Builder request(String path) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(at(path));
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url.replaceAll("/+$", "") + path));
         if (token != null && !token.isBlank()) request.header("Authorization", "Bearer " + token);
         return request;
     }

@@ -29,11 +29,9 @@ public final class SqlWhere {
         return this;
     }
 
-    /** Adds {@code and term} when {@code when} holds; its placeholders, if any, take {@code values}. */
-    public SqlWhere andIf(boolean when, String term, Object... values) {
-        if (!when) return this;
-        sql.append(" and ").append(term);
-        Collections.addAll(args, values);
+    /** Adds {@code and term}, a condition without placeholders, when {@code when} holds. */
+    public SqlWhere andIf(boolean when, String term) {
+        if (when) sql.append(" and ").append(term);
         return this;
     }
 

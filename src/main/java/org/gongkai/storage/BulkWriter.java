@@ -109,15 +109,11 @@ public class BulkWriter {
      * ({@code bulk_job_line}), so that what the job says was stored was stored.
      */
     public List<Written> write(long jobId, List<Pending> batch) throws SQLException {
-        return inTransaction(c -> {
+        return Transactions.inTransaction(dataSource, c -> {
             List<Written> out = write(c, jobId, batch);
             DataVersion.bump(c);
             return out;
         });
-    }
-
-    private <T> T inTransaction(Transactions.Work<T> work) throws SQLException {
-        return Transactions.inTransaction(dataSource, work);
     }
 
     private List<Written> write(Connection c, long jobId, List<Pending> batch) throws SQLException {
@@ -155,7 +151,7 @@ public class BulkWriter {
     }
 
     private boolean fold(boolean leftoversOnly) throws SQLException {
-        return inTransaction(c -> {
+        return Transactions.inTransaction(dataSource, c -> {
             long t0 = System.nanoTime();
             if (leftoversOnly && (!Rollups.anyPending(c) || !AdvisoryLocks.tryBulk(c))) return false;
             if (!leftoversOnly) AdvisoryLocks.bulk(c);
