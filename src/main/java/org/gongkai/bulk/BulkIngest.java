@@ -81,54 +81,42 @@ public class BulkIngest {
         CompletableFuture<Void> previous = CompletableFuture.completedFuture(null);
         NdjsonLines in = new NdjsonLines(
                 ndjson, config.limits().bulkLineBytes(), config.limits().bulkBytes());
-        boolean folded = false;
-        try {
-            int batchSize = config.bulk().batchSize();
-            List<NdjsonLines.Line> lines = new ArrayList<>(batchSize);
-            for (NdjsonLines.Line line; (line = in.next()) != null; ) {
-                lines.add(line);
-                if (lines.size() >= batchSize) {
-                    List<Object> checked = validateAll(lines, charset);
-                    lines = new ArrayList<>(batchSize);
-                    previous.join();
-                    previous = CompletableFuture.runAsync(() -> write(jobId, checked, answer, counts), writing);
+        // the folds run beside the batches; closing waits for the last and folds what is left, also when the stream
+        // broke off, so the stored batches' sums are folded either way
+        try (BackgroundFold folds = new BackgroundFold(writer)) {
+            try {
+                int batchSize = config.bulk().batchSize();
+                List<NdjsonLines.Line> lines = new ArrayList<>(batchSize);
+                for (NdjsonLines.Line line; (line = in.next()) != null; ) {
+                    lines.add(line);
+                    if (lines.size() >= batchSize) {
+                        List<Object> checked = validateAll(lines, charset);
+                        lines = new ArrayList<>(batchSize);
+                        previous.join();
+                        previous =
+                                CompletableFuture.runAsync(() -> write(jobId, checked, answer, counts, folds), writing);
+                    }
                 }
+                List<Object> checked = validateAll(lines, charset);
+                previous.join();
+                write(jobId, checked, answer, counts, folds);
+            } finally {
+                previous.exceptionally(e -> null).join();
+                writing.shutdown();
             }
-            List<Object> checked = validateAll(lines, charset);
-            previous.join();
-            write(jobId, checked, answer, counts);
-            fold();
-            folded = true;
-            double seconds = (System.nanoTime() - started) / 1e9;
-            long stored = counts[0];
-            BulkSummary summary = new BulkSummary(
-                    Long.toString(jobId),
-                    in.exceeded() ? "interrupted" : "finished",
-                    in.lines(),
-                    stored,
-                    counts[1],
-                    counts[2],
-                    seconds,
-                    seconds > 0 ? stored / seconds : 0);
-            return new Outcome(summary, in.exceeded());
-        } finally {
-            previous.exceptionally(e -> null).join();
-            writing.shutdown();
-            // a stream that broke off leaves its stored batches' sums folded too
-            if (!folded) fold();
         }
-    }
-
-    /**
-     * Folds the roll-up sums of the batches written so far ({@link BulkWriter#fold}); a fold that fails leaves them
-     * waiting for the next fold ({@link RollupFolds} polls), so it never fails a line that was stored.
-     */
-    private void fold() {
-        try {
-            writer.fold();
-        } catch (SQLException | RuntimeException e) {
-            LOG.warn("roll-up sums not folded yet; the next fold (a bulk request, the poll, a start) takes them", e);
-        }
+        double seconds = (System.nanoTime() - started) / 1e9;
+        long stored = counts[0];
+        BulkSummary summary = new BulkSummary(
+                Long.toString(jobId),
+                in.exceeded() ? "interrupted" : "finished",
+                in.lines(),
+                stored,
+                counts[1],
+                counts[2],
+                seconds,
+                seconds > 0 ? stored / seconds : 0);
+        return new Outcome(summary, in.exceeded());
     }
 
     private BulkWriter.Pending validate(long lineNo, String line) {
@@ -175,7 +163,8 @@ public class BulkIngest {
     }
 
     /** Writes the good lines of a validated batch and answers every line of it, in line order. */
-    private void write(long jobId, List<Object> checked, Consumer<BulkLine> answer, long[] counts) {
+    private void write(
+            long jobId, List<Object> checked, Consumer<BulkLine> answer, long[] counts, BackgroundFold folds) {
         List<BulkWriter.Pending> batch = new ArrayList<>();
         List<BulkLine> results = new ArrayList<>();
         for (Object o : checked) {
@@ -184,7 +173,7 @@ public class BulkIngest {
         }
         if (!batch.isEmpty()) {
             results.addAll(store(jobId, batch));
-            if (++counts[3] % config.bulk().foldEvery() == 0) fold();
+            if (++counts[3] % config.bulk().foldEvery() == 0) folds.request();
         }
         List<BulkJobStore.Line> rejected = new ArrayList<>();
         for (BulkLine r : results) {

@@ -171,9 +171,9 @@ public interface GongkaiConfig {
         int batchSize();
 
         /**
-         * Batches whose roll-up sums wait in {@code rollup_pending} before they are folded into the roll-ups in one
-         * upsert (and once more when the stream ends): roll-up answers lag a running bulk request by at most this many
-         * batches, and are current when its summary line is sent.
+         * Batches whose roll-up sums wait in {@code rollup_pending} before a fold adds them to the roll-ups in one
+         * upsert, beside the batches that follow (and once more when the stream ends): roll-up answers lag a running
+         * bulk request by about this many batches and one fold, and are current when its summary line is sent.
          */
         @WithDefault("20")
         int foldEvery();

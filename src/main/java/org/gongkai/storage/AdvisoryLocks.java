@@ -17,9 +17,10 @@ public final class AdvisoryLocks {
     public static final long BULK = 0L;
 
     /**
-     * The roll-up step: a bulk fold ({@link BulkWriter#fold}) takes it exclusively, after {@link #BULK}, to add what
-     * bulk batches left in {@code rollup_pending} to the roll-ups; single writers and document batches take it shared
-     * just before their roll-up rows, so a single write waits for a fold at most, never for a bulk batch.
+     * The roll-up step: a bulk fold ({@link BulkWriter#fold}) takes it exclusively, beside the batches that hold
+     * {@link #BULK}, to add what bulk batches left in {@code rollup_pending} to the roll-ups; single writers and
+     * document batches take it shared just before their roll-up rows, so a single write waits for a fold at most,
+     * never for a bulk batch.
      */
     public static final long ROLLUPS = 1L;
 
@@ -53,7 +54,7 @@ public final class AdvisoryLocks {
         take(c, "select pg_advisory_xact_lock_shared(?)", ROLLUPS);
     }
 
-    /** Bulk folds: taken after {@link #BULK} and before the first roll-up row. */
+    /** Roll-up folds: taken before the first roll-up row (after {@link #tryBulk} by a fold of leftovers). */
     public static void rollupsExclusive(Connection c) throws SQLException {
         take(c, "select pg_advisory_xact_lock(?)", ROLLUPS);
     }

@@ -24,10 +24,10 @@ import org.gongkai.checks.Assessment;
 /**
  * Writes a batch of reports in one transaction through COPY: agencies upserted in one statement, revision numbers
  * assigned in memory, then reports, figures, sources and checks copied, and the batch's roll-up sums appended to
- * {@code rollup_pending}, which {@link #fold} adds to the roll-ups every few batches in one upsert. Holds the bulk lock
- * (batches one at a time) and the locks of its agency-years (a single submission of one of them waits, and numbers its
- * revision after the batch); single submissions of other agency-years wait only for a fold, which holds
- * {@link AdvisoryLocks#ROLLUPS} exclusively.
+ * {@code rollup_pending}, which {@link #fold} adds to the roll-ups every few batches in one upsert, beside the batches
+ * that follow. Holds the bulk lock (batches one at a time) and the locks of its agency-years (a single submission of
+ * one of them waits, and numbers its revision after the batch); single submissions of other agency-years wait only for
+ * a fold, which holds {@link AdvisoryLocks#ROLLUPS} exclusively.
  */
 @ApplicationScoped
 public class BulkWriter {
@@ -57,6 +57,8 @@ public class BulkWriter {
      *     new revision (its bytes deduplicate it), a JSON line's only when its content differs from the latest
      * @param aliases names the report was filed under, recorded as aliases of the agency where they differ from its name
      * @param figureRows the COPY rows of its figures but for the leading report id, which the writer assigns
+     * @param sourceRows the same for the figures' sources that are stored ({@link Figure#needsSourceRow})
+     * @param checkRows the same for its stored check results, in order
      */
     public record Pending(
             long line,
@@ -66,11 +68,14 @@ public class BulkWriter {
             byte[] contentHash,
             Long documentId,
             List<String> aliases,
-            List<String> figureRows) {}
+            List<String> figureRows,
+            List<String> sourceRows,
+            List<String> checkRows) {}
 
     /**
-     * A report ready for {@link #write} or {@link #writeDocuments}: its content hash and the text of its figure rows are
-     * made here, on the caller's thread (a bulk ingest validates lines on every core), not in the one writer.
+     * A report ready for {@link #write} or {@link #writeDocuments}: its content hash and the text of its figure, source
+     * and check rows are made here, on the caller's thread (a bulk ingest validates lines on every core), not in the
+     * one writer.
      */
     public Pending pending(
             long line,
@@ -79,14 +84,54 @@ public class BulkWriter {
             Assessment assessment,
             Long documentId,
             List<String> aliases) {
-        List<String> rows = new ArrayList<>(assessment.figures().size());
+        List<String> figures = new ArrayList<>(assessment.figures().size());
+        List<String> sources = new ArrayList<>();
         for (Map.Entry<String, Figure> e : assessment.figures().entrySet()) {
             Figure f = e.getValue();
-            rows.add(CopyBuffer.rest(
-                    metricIds.id(e.getKey()), f.value(), f.bound().ordinal(), report.year()));
+            short metric = metricIds.id(e.getKey());
+            figures.add(CopyBuffer.rest(metric, f.value(), f.bound().ordinal(), report.year()));
+            if (f.needsSourceRow()) {
+                Source s = f.source() == null ? Source.submitted() : f.source();
+                sources.add(CopyBuffer.rest(
+                        metric,
+                        s.kind().code(),
+                        s.text(),
+                        s.start(),
+                        s.end(),
+                        s.row(),
+                        s.column(),
+                        f.note(),
+                        reportStore.partsJson(f),
+                        s.method(),
+                        s.page()));
+            }
+        }
+        List<String> checks = new ArrayList<>(assessment.toStore().size());
+        int ordinal = 0;
+        for (Assessment.Stored stored : assessment.toStore()) {
+            CheckResult k = stored.check();
+            checks.add(CopyBuffer.rest(
+                    ordinal++,
+                    k.rule(),
+                    k.row(),
+                    k.column(),
+                    k.passed(),
+                    k.expected(),
+                    k.actual(),
+                    k.message(),
+                    stored.finding()));
         }
         return new Pending(
-                line, report, agency, assessment, ContentHash.of(report), documentId, aliases, List.copyOf(rows));
+                line,
+                report,
+                agency,
+                assessment,
+                ContentHash.of(report),
+                documentId,
+                aliases,
+                List.copyOf(figures),
+                List.copyOf(sources),
+                List.copyOf(checks));
     }
 
     /**
@@ -132,9 +177,9 @@ public class BulkWriter {
 
     /**
      * Adds the roll-up sums bulk batches left in {@code rollup_pending} to the roll-ups ({@link Rollups#foldPending}),
-     * in a transaction of its own under the bulk lock and then the roll-up lock: {@link
-     * org.gongkai.bulk.BulkIngest} folds every {@code gongkai.bulk.fold-every} batches and when its stream ends. Folding
-     * bumps the data version.
+     * in a transaction of its own under the roll-up lock, beside the batches still being written (it takes the sums
+     * of those committed before it): {@link org.gongkai.bulk.BulkIngest} folds every {@code gongkai.bulk.fold-every}
+     * batches on a thread of its own, and when its stream ends. Folding bumps the data version.
      */
     public void fold() throws SQLException {
         fold(false);
@@ -154,7 +199,6 @@ public class BulkWriter {
         return Transactions.inTransaction(dataSource, c -> {
             long t0 = System.nanoTime();
             if (leftoversOnly && (!Rollups.anyPending(c) || !AdvisoryLocks.tryBulk(c))) return false;
-            if (!leftoversOnly) AdvisoryLocks.bulk(c);
             AdvisoryLocks.rollupsExclusive(c);
             boolean moved = Rollups.foldPending(c);
             if (moved) DataVersion.bump(c);
@@ -284,41 +328,8 @@ public class BulkWriter {
                     .endRow();
             CopyBuffer figures = figuresByYear.computeIfAbsent(r.year(), y -> new CopyBuffer());
             for (String row : p.figureRows()) figures.row(ids[i], row);
-            for (Map.Entry<String, Figure> e : a.figures().entrySet()) {
-                Figure f = e.getValue();
-                if (f.needsSourceRow()) {
-                    short metric = metricIds.id(e.getKey());
-                    Source s = f.source() == null ? Source.submitted() : f.source();
-                    sources.value(ids[i])
-                            .value(metric)
-                            .value(s.kind().code())
-                            .value(s.text())
-                            .value(s.start())
-                            .value(s.end())
-                            .value(s.row())
-                            .value(s.column())
-                            .value(f.note())
-                            .value(reportStore.partsJson(f))
-                            .value(s.method())
-                            .value(s.page())
-                            .endRow();
-                }
-            }
-            int ordinal = 0;
-            for (Assessment.Stored stored : a.toStore()) {
-                CheckResult k = stored.check();
-                checks.value(ids[i])
-                        .value(ordinal++)
-                        .value(k.rule())
-                        .value(k.row())
-                        .value(k.column())
-                        .value(k.passed())
-                        .value(k.expected())
-                        .value(k.actual())
-                        .value(k.message())
-                        .value(stored.finding())
-                        .endRow();
-            }
+            for (String row : p.sourceRows()) sources.row(ids[i], row);
+            for (String row : p.checkRows()) checks.row(ids[i], row);
             out.add(new Written(p.line(), ids[i], revisions[i], true));
         }
         reports.copyInto(

@@ -108,29 +108,29 @@ public class Rollups {
     }
 
     /**
-     * Adds every sum waiting in {@code rollup_pending} to the roll-ups in one ordered upsert (summed first, so a roll-up
-     * row that many bulk batches moved is written once) and empties it, in the caller's transaction, which holds the
-     * bulk lock (no batch appends meanwhile) and then the roll-up lock exclusively. Answers whether there was anything
-     * to fold; the caller then bumps the data version, since the roll-up answers change.
+     * Adds the sums waiting in {@code rollup_pending} to the roll-ups in one ordered upsert (summed first, so a roll-up
+     * row that many bulk batches moved is written once), deleting the rows it adds in the same statement: the rows of
+     * batches committed before it began, and no others, so batches may go on appending beside it (a second fold beside
+     * it waits on the rows this one deletes, then skips them). The caller holds the roll-up lock exclusively. Answers
+     * whether there was anything to fold; the caller then bumps the data version, since the roll-up answers change.
      */
     public static boolean foldPending(Connection c) throws SQLException {
         try (Statement s = c.createStatement()) {
-            int moved = s.executeUpdate(
-                    """
-                    insert into rollup as u (scope, direct, level, province, city, year, metric_id, value, reports,
-                                             at_least, approx)
-                    select scope, direct, level, province, city, year, metric_id, sum(value), sum(reports),
-                           sum(at_least), sum(approx)
-                    from rollup_pending
-                    group by level, scope, direct, province, city, year, metric_id
-                    order by level desc, scope, direct, year, metric_id
-                    on conflict (scope, direct, year, metric_id) do update
-                       set value = u.value + excluded.value, reports = u.reports + excluded.reports,
-                           at_least = u.at_least + excluded.at_least, approx = u.approx + excluded.approx
-                    """);
-            if (moved == 0) return false;
-            s.execute("truncate rollup_pending");
-            return true;
+            return s.executeUpdate(
+                            """
+                            with moved as (delete from rollup_pending returning *)
+                            insert into rollup as u (scope, direct, level, province, city, year, metric_id, value,
+                                                     reports, at_least, approx)
+                            select scope, direct, level, province, city, year, metric_id, sum(value), sum(reports),
+                                   sum(at_least), sum(approx)
+                            from moved
+                            group by level, scope, direct, province, city, year, metric_id
+                            order by level desc, scope, direct, year, metric_id
+                            on conflict (scope, direct, year, metric_id) do update
+                               set value = u.value + excluded.value, reports = u.reports + excluded.reports,
+                                   at_least = u.at_least + excluded.at_least, approx = u.approx + excluded.approx
+                            """)
+                    > 0;
         }
     }
 

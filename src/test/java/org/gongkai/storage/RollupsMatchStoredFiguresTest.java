@@ -9,11 +9,14 @@ import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.gongkai.bulk.BulkPost;
 import org.gongkai.canonical.CanonicalReport;
 import org.gongkai.checks.ReportAssessor;
@@ -224,5 +227,56 @@ class RollupsMatchStoredFiguresTest {
         writer.fold();
         assertThat(writer.foldLeftovers()).isFalse();
         assertThat(scalar("select sum(changes) from data_version")).isEqualTo(version);
+    }
+
+    /**
+     * A request folds beside its batches: a fold takes the sums of the batches committed before it and no others, and
+     * does not wait for the batch being written (which holds the bulk lock and has appended sums not yet committed).
+     * One batch written and committed, then a second transaction holding the bulk lock with a sum of its own appended:
+     * the fold ends while that transaction is open, the roll-ups equal the truth of the committed batch, and the open
+     * transaction's sum is still waiting once it commits.
+     */
+    @Test
+    void aFoldTakesTheCommittedBatchesBesideTheOneBeingWritten() throws Exception {
+        bulk(batch(false));
+        long job = jobs.start("fold-beside-test-" + UUID.randomUUID()).orElseThrow();
+        List<BulkWriter.Pending> written = new ArrayList<>();
+        long n = 0;
+        for (String line : batch(true).split("\n")) {
+            CanonicalReport report = reader.read(line);
+            written.add(writer.pending(++n, report, reports.profile(report), assessor.assess(report), null, List.of()));
+        }
+        writer.write(job, written);
+        assertThat(differences()).isNotEmpty();
+
+        try (Connection batch = dataSource.getConnection()) {
+            batch.setAutoCommit(false);
+            try (Statement s = batch.createStatement()) {
+                s.execute("select pg_advisory_xact_lock(" + AdvisoryLocks.BULK + ")");
+                s.execute("insert into rollup_pending (scope, direct, level, province, city, year, metric_id, value,"
+                        + " reports, at_least, approx) values ('000000', false, 0, null, null, 2099, 0, 1, 1, 0, 0)");
+            }
+            CompletableFuture<Void> fold = CompletableFuture.runAsync(() -> {
+                try {
+                    writer.fold();
+                } catch (SQLException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            fold.get(30, TimeUnit.SECONDS); // a fold that waited for the bulk lock would time out here
+            assertThat(differences()).isEmpty();
+            assertThat(scalar("select count(*) from rollup_pending")).isZero(); // the open one is not seen
+            batch.commit();
+        }
+        try {
+            assertThat(scalar("select count(*) from rollup_pending where year = 2099"))
+                    .isEqualTo(1);
+            assertThat(scalar("select count(*) from rollup where year = 2099")).isZero();
+        } finally {
+            try (Connection c = dataSource.getConnection();
+                    Statement s = c.createStatement()) {
+                s.execute("delete from rollup_pending where year = 2099");
+            }
+        }
     }
 }
