@@ -9,6 +9,7 @@
 # Usage: [WARM_UP=N] scripts/bench-ingest.sh [DOCUMENTS] [INGEST OPTIONS…]   (after ./mvnw -B package -DskipTests)
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. scripts/ingest-common.sh
 documents="${1:-3000}"
 shift || true
 warm_up="${WARM_UP:-0}"
@@ -19,23 +20,11 @@ db_port="${BENCH_DB_PORT:-54383}"
 token="bench-$(od -An -N24 -tx1 /dev/urandom | tr -d ' \n')"
 service=""
 trap '[ -n "$service" ] && { kill "$service" 2>/dev/null || true; wait "$service" 2>/dev/null || true; }; rm -rf "$work"' EXIT
-java -jar "$jar" generate --reports "$((documents + warm_up))" --no-truth --documents-every 1 --out "$work/gen" >/dev/null
-# the first WARM_UP documents (in name order) go to a folder of their own
-if [ "$warm_up" -gt 0 ]; then
-    mkdir -p "$work/warm-up"
-    (cd "$work/gen/documents" && find . -type f | sort | awk -v n="$warm_up" 'NR <= n' > "$work/warm-up.txt")
-    while read -r f; do
-        mkdir -p "$work/warm-up/$(dirname "$f")"
-        mv "$work/gen/documents/$f" "$work/warm-up/$f"
-    done < "$work/warm-up.txt"
-fi
+generate_documents "$jar" "$work" "$documents" "$warm_up"
 GONGKAI_ADMIN_TOKEN="$token" GONGKAI_EMBEDDED_DATA_DIR="$work/pg" GONGKAI_EMBEDDED_PORT="$db_port" \
     QUARKUS_HTTP_PORT="$port" java -Xmx512m -jar "$jar" >"$work/service.log" 2>&1 &
 service=$!
-for _ in $(seq 1 180); do
-    curl -sf "http://localhost:$port/q/health/ready" >/dev/null && break
-    sleep 1
-done
+wait_ready "$port"
 ingest() { java -jar "$jar" ingest --url "http://localhost:$port" --token "$token" "$@" 2>/dev/null || true; }
 if [ "$warm_up" -gt 0 ]; then
     ingest "$@" "$work/warm-up" | tail -n 1 | sed 's/^/warm-up: /'

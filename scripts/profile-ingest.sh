@@ -8,6 +8,7 @@
 # Usage: [WARM_UP=N] [JFR=FILE] scripts/profile-ingest.sh [DOCUMENTS] [INGEST OPTIONS…]   (after ./mvnw -B package -DskipTests)
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. scripts/ingest-common.sh
 documents="${1:-3000}"
 shift || true
 warm_up="${WARM_UP:-3000}"
@@ -28,19 +29,11 @@ url=$(PG_OPTIONS="-c shared_preload_libraries=pg_stat_statements -c max_locks_pe
     scripts/external-postgres.sh start "$work/pg" "$db_port")
 psql_() { psql -h 127.0.0.1 -p "$db_port" -U postgres -X -q "$@"; }
 psql_ -c "create extension pg_stat_statements"
-java -jar "$jar" generate --reports "$((documents + warm_up))" --no-truth --documents-every 1 --out "$work/gen" >/dev/null
-mkdir -p "$work/warm-up"
-(cd "$work/gen/documents" && find . -type f | sort | awk -v n="$warm_up" 'NR <= n') | while read -r f; do
-    mkdir -p "$work/warm-up/$(dirname "$f")"
-    mv "$work/gen/documents/$f" "$work/warm-up/$f"
-done
+generate_documents "$jar" "$work" "$documents" "$warm_up"
 GONGKAI_ADMIN_TOKEN="$token" QUARKUS_DATASOURCE_JDBC_URL="$url" QUARKUS_DATASOURCE_USERNAME=postgres \
     QUARKUS_DATASOURCE_PASSWORD=unused QUARKUS_HTTP_PORT="$port" java -Xmx512m -jar "$jar" >"$work/service.log" 2>&1 &
 service=$!
-for _ in $(seq 1 180); do
-    curl -sf "http://localhost:$port/q/health/ready" >/dev/null && break
-    sleep 1
-done
+wait_ready "$port"
 ingest() { java -jar "$jar" ingest --url "http://localhost:$port" --token "$token" "$@" 2>/dev/null; }
 [ "$warm_up" -gt 0 ] && ingest "$@" "$work/warm-up" | tail -n 1 | sed 's/^/warm-up: /'
 psql_ -c "select pg_stat_statements_reset()" >/dev/null

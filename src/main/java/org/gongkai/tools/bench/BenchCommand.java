@@ -82,6 +82,12 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--ingest-documents", defaultValue = "3000", description = "documents sent through gongkai ingest")
     int ingestDocuments;
 
+    @Option(
+            names = "--ingest-warm-up",
+            defaultValue = "3000",
+            description = "further documents sent through gongkai ingest first, untimed (default: ${DEFAULT-VALUE})")
+    int ingestWarmUp;
+
     @Option(names = "--ingest-batch", defaultValue = "500", description = "gongkai ingest --batch")
     int ingestBatch;
 
@@ -182,6 +188,7 @@ public final class BenchCommand implements Callable<Integer> {
                         service,
                         out,
                         ingestDocuments,
+                        ingestWarmUp,
                         seed ^ System.currentTimeMillis(),
                         ingestBatch,
                         ingestConcurrency));
