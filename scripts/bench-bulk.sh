@@ -1,22 +1,88 @@
 #!/usr/bin/env bash
 # Bulk load alone: generates REPORTS reports (default 20,000; fault share 0), starts the packaged service on a fresh
-# embedded PostgreSQL in a temporary folder, and times `gongkai load` of the file through POST /api/reports/bulk.
-# Usage: scripts/bench-bulk.sh [REPORTS]   (after ./mvnw -B package -DskipTests)
+# embedded PostgreSQL in a temporary folder, posts the file to POST /api/reports/bulk in one request (curl, so that no
+# client JVM shares the cores) and prints the wall time and the CPU seconds of the service and of its PostgreSQL.
+# With RAW=1 it then COPYs the same report rows and figures into empty copies of the tables (as `gongkai bench` does)
+# and prints that time too: bulk ÷ raw COPY. With STEPS=1 it prints the bulk writer's time per step, summed over the
+# batches (its debug line), and the folds' time.
+# Usage: [RAW=1] [STEPS=1] scripts/bench-bulk.sh [REPORTS]   (after ./mvnw -B package -DskipTests)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 reports="${1:-20000}"
 jar="${GONGKAI_JAR:-target/quarkus-app/quarkus-run.jar}"
 work="$(mktemp -d)"
 port="${BENCH_PORT:-18080}"
-trap 'kill "$service" 2>/dev/null || true; wait "$service" 2>/dev/null || true; rm -rf "$work"' EXIT
+db_port="${BENCH_DB_PORT:-54380}"
+token="bench-$(od -An -N24 -tx1 /dev/urandom | tr -d ' \n')"
+password="bench-$(od -An -N12 -tx1 /dev/urandom | tr -d ' \n')"
+service=""
+trap '[ -n "$service" ] && { kill "$service" 2>/dev/null || true; wait "$service" 2>/dev/null || true; }; rm -rf "$work"' EXIT
 java -jar "$jar" generate --reports "$reports" --fault-share 0 --no-truth --out "$work/gen" >/dev/null
-GONGKAI_EMBEDDED_DATA_DIR="$work/pg" QUARKUS_HTTP_PORT="$port" java -jar "$jar" >"$work/service.log" 2>&1 &
+steps=()
+[ -n "${STEPS:-}" ] && steps=('-Dquarkus.log.category."org.gongkai.storage.BulkWriter".level=DEBUG')
+GONGKAI_ADMIN_TOKEN="$token" GONGKAI_EMBEDDED_DATA_DIR="$work/pg" GONGKAI_EMBEDDED_PORT="$db_port" \
+    GONGKAI_EMBEDDED_PASSWORD="$password" QUARKUS_HTTP_PORT="$port" \
+    java -Xmx512m "${steps[@]}" -jar "$jar" >"$work/service.log" 2>&1 &
 service=$!
 for _ in $(seq 1 180); do
-    curl -sf ${GONGKAI_TOKEN:+-H "Authorization: Bearer $GONGKAI_TOKEN"} "http://localhost:$port/q/health/ready" >/dev/null && break
+    curl -sf "http://localhost:$port/q/health/ready" >/dev/null && break
     sleep 1
 done
+# CPU ticks of the service's JVM, and of the PostgreSQL server: the postmaster with its ended children and the
+# children alive now
+ticks() {
+    local pg
+    pg=$(head -n 1 "$work/pg/postmaster.pid")
+    echo "$(awk '{print $14 + $15}' "/proc/$service/stat")" \
+        "$({ awk '{print $14 + $15 + $16 + $17}' "/proc/$pg/stat"
+            for p in $(pgrep -P "$pg"); do awk '{print $14 + $15}' "/proc/$p/stat" 2>/dev/null || true; done; } |
+            awk '{s += $1} END {print s + 0}')"
+}
+hz=$(getconf CLK_TCK)
+read -r jvm_before pg_before < <(ticks)
 start=$(date +%s.%N)
-java -jar "$jar" load --quiet --url "http://localhost:$port" "$work/gen/reports.ndjson" | tail -1 || true
+curl -sf -X POST -H "Authorization: Bearer $token" -H "Content-Type: application/x-ndjson" \
+    -T "$work/gen/reports.ndjson" "http://localhost:$port/api/reports/bulk" | tail -n 1
 end=$(date +%s.%N)
-echo "bulk load of $reports reports: $(echo "$end - $start" | bc) s wall"
+read -r jvm_after pg_after < <(ticks)
+bulk=$(echo "$end - $start" | bc)
+echo "bulk load of $reports reports: $bulk s wall; CPU: service $(((jvm_after - jvm_before) / hz)) s," \
+    "PostgreSQL $(((pg_after - pg_before) / hz)) s"
+if [ -n "${STEPS:-}" ]; then
+    python3 - "$work/service.log" <<'PY'
+import re, sys
+steps = ["prepare", "build rows", "copy figures", "checks and sources", "review items"]
+sums, batches, appended, folds, folding = [0] * 5, 0, 0, 0, 0
+for line in open(sys.argv[1], encoding="utf-8", errors="replace"):
+    m = re.search(r"prepare (\d+) ms, build rows (\d+) ms, copy figures (\d+) ms, checks, sources and roll-up sums"
+                  r" (\d+) ms .*review items (\d+) ms", line)
+    if m:
+        sums = [a + int(b) for a, b in zip(sums, m.groups())]
+        batches += 1
+    m = re.search(r"roll-up sums appended (\d+) ms", line)
+    if m:
+        appended += int(m.group(1))
+    m = re.search(r"roll-up fold (\d+) ms", line)
+    if m:
+        folds += 1
+        folding += int(m.group(1))
+print(f"writer steps over {batches} batches (s): "
+      + ", ".join(f"{k} {v / 1000:.1f}" for k, v in zip(steps, sums))
+      + f", roll-up sums appended {appended / 1000:.1f}; {folds} folds {folding / 1000:.1f} s (beside the batches)")
+PY
+fi
+if [ -n "${RAW:-}" ]; then
+    psql_() { PGPASSWORD="$password" psql -h 127.0.0.1 -p "$db_port" -U postgres -X -q -d postgres "$@"; }
+    psql_ -c "\\copy report to '$work/report.copy'" -c "\\copy (select * from figure) to '$work/figure.copy'"
+    psql_ -c "create table bench_report (like report including all)" \
+        -c "create table bench_figure (like figure including all) partition by range (year)"
+    psql_ -At -c "select 'create table bench_' || c.relname || ' partition of bench_figure '
+                         || pg_get_expr(c.relpartbound, c.oid) || ';'
+                  from pg_inherits i join pg_class c on c.oid = i.inhrelid where i.inhparent = 'figure'::regclass" |
+        psql_
+    start=$(date +%s.%N)
+    psql_ -c "\\copy bench_report from '$work/report.copy'" -c "\\copy bench_figure from '$work/figure.copy'"
+    end=$(date +%s.%N)
+    raw=$(echo "$end - $start" | bc)
+    echo "raw COPY of the same rows: $raw s; bulk ÷ raw COPY = $(echo "scale=1; 100 * $raw / $bulk" | bc) %"
+fi
