@@ -84,7 +84,7 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Option(
             names = "--ingest-warm-up",
-            defaultValue = "3000",
+            defaultValue = "12000",
             description = "further documents sent through gongkai ingest first, untimed (default: ${DEFAULT-VALUE})")
     int ingestWarmUp;
 
