@@ -20,9 +20,9 @@ import picocli.CommandLine;
  * Documents in through {@code gongkai ingest}: a folder of generated documents (the official HTML tables, as
  * {@code generate --documents-every 1} writes them) sent to the running service as a user would, timed end to end,
  * after a folder of {@code warmUp} others sent untimed (on two busy cores the JIT is still compiling the document path
- * after the first few thousand documents: the HTML parse alone is ten times slower before; a crawl feeds a warm one). The documents are drawn from seeds of this
- * run's own, so that a {@code --reuse} run sends bytes the database has not seen (it adds their reports to it: this
- * phase runs last).
+ * after the first few thousand documents: the HTML parse alone is ten times slower before; a crawl feeds a warm one).
+ * The documents are drawn from seeds of this run's own, so that a {@code --reuse} run sends bytes the database has not
+ * seen (it adds their reports to it: this phase runs last).
  */
 final class IngestPhase {
 
