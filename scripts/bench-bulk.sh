@@ -8,6 +8,7 @@
 # Usage: [RAW=1] [STEPS=1] scripts/bench-bulk.sh [REPORTS]   (after ./mvnw -B package -DskipTests)
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. scripts/bench-common.sh
 reports="${1:-20000}"
 jar="${GONGKAI_JAR:-target/quarkus-app/quarkus-run.jar}"
 work="$(mktemp -d)"
@@ -24,27 +25,14 @@ GONGKAI_ADMIN_TOKEN="$token" GONGKAI_EMBEDDED_DATA_DIR="$work/pg" GONGKAI_EMBEDD
     GONGKAI_EMBEDDED_PASSWORD="$password" QUARKUS_HTTP_PORT="$port" \
     java -Xmx512m "${steps[@]}" -jar "$jar" >"$work/service.log" 2>&1 &
 service=$!
-for _ in $(seq 1 180); do
-    curl -sf "http://localhost:$port/q/health/ready" >/dev/null && break
-    sleep 1
-done
-# CPU ticks of the service's JVM, and of the PostgreSQL server: the postmaster with its ended children and the
-# children alive now
-ticks() {
-    local pg
-    pg=$(head -n 1 "$work/pg/postmaster.pid")
-    echo "$(awk '{print $14 + $15}' "/proc/$service/stat")" \
-        "$({ awk '{print $14 + $15 + $16 + $17}' "/proc/$pg/stat"
-            for p in $(pgrep -P "$pg"); do awk '{print $14 + $15}' "/proc/$p/stat" 2>/dev/null || true; done; } |
-            awk '{s += $1} END {print s + 0}')"
-}
+wait_ready "$port"
 hz=$(getconf CLK_TCK)
-read -r jvm_before pg_before < <(ticks)
+read -r jvm_before pg_before < <(service_ticks "$service" "$work/pg")
 start=$(date +%s.%N)
 curl -sf -X POST -H "Authorization: Bearer $token" -H "Content-Type: application/x-ndjson" \
     -T "$work/gen/reports.ndjson" "http://localhost:$port/api/reports/bulk" | tail -n 1
 end=$(date +%s.%N)
-read -r jvm_after pg_after < <(ticks)
+read -r jvm_after pg_after < <(service_ticks "$service" "$work/pg")
 bulk=$(echo "$end - $start" | bc)
 echo "bulk load of $reports reports: $bulk s wall; CPU: service $(((jvm_after - jvm_before) / hz)) s," \
     "PostgreSQL $(((pg_after - pg_before) / hz)) s"

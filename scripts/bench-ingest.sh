@@ -9,7 +9,7 @@
 # Usage: [WARM_UP=N] scripts/bench-ingest.sh [DOCUMENTS] [INGEST OPTIONS…]   (after ./mvnw -B package -DskipTests)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-. scripts/ingest-common.sh
+. scripts/bench-common.sh
 documents="${1:-3000}"
 shift || true
 warm_up="${WARM_UP:-0}"
@@ -29,22 +29,12 @@ ingest() { java -jar "$jar" ingest --url "http://localhost:$port" --token "$toke
 if [ "$warm_up" -gt 0 ]; then
     ingest "$@" "$work/warm-up" | tail -n 1 | sed 's/^/warm-up: /'
 fi
-# CPU ticks of the service's JVM, and of the PostgreSQL server it started: the postmaster with its ended children
-# (a backend's ticks move to its parent when it ends) and its children alive now
-ticks() {
-    local pg
-    pg=$(head -n 1 "$work/pg/postmaster.pid")
-    echo "$(awk '{print $14 + $15}' "/proc/$service/stat")" \
-        "$({ awk '{print $14 + $15 + $16 + $17}' "/proc/$pg/stat"
-            for p in $(pgrep -P "$pg"); do awk '{print $14 + $15}' "/proc/$p/stat" 2>/dev/null; done; } |
-            awk '{s += $1} END {print s + 0}')"
-}
-read -r jvm_before pg_before < <(ticks)
+read -r jvm_before pg_before < <(service_ticks "$service" "$work/pg")
 files=$(find "$work/gen/documents" -type f | wc -l)
 start=$(date +%s.%N)
 ingest "$@" "$work/gen/documents"
 end=$(date +%s.%N)
-read -r jvm_after pg_after < <(ticks)
+read -r jvm_after pg_after < <(service_ticks "$service" "$work/pg")
 hz=$(getconf CLK_TCK)
 seconds=$(echo "$end - $start" | bc)
 after=""

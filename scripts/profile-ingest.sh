@@ -8,7 +8,7 @@
 # Usage: [WARM_UP=N] [JFR=FILE] scripts/profile-ingest.sh [DOCUMENTS] [INGEST OPTIONS…]   (after ./mvnw -B package -DskipTests)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-. scripts/ingest-common.sh
+. scripts/bench-common.sh
 documents="${1:-3000}"
 shift || true
 warm_up="${WARM_UP:-3000}"

@@ -1,5 +1,5 @@
-# Sourced by scripts/bench-ingest.sh and scripts/profile-ingest.sh: the generated documents they ingest and the wait
-# for the service they start.
+# Sourced by scripts/bench-bulk.sh, bench-ingest.sh and profile-ingest.sh: the generated documents they ingest, the
+# wait for the service they start and the CPU it and its PostgreSQL spend.
 
 # generate_documents JAR WORK DOCUMENTS WARM_UP: DOCUMENTS + WARM_UP reports rendered as documents (the official HTML
 # tables, as `generate --documents-every 1` writes them); the first WARM_UP in name order are moved to WORK/warm-up
@@ -25,4 +25,16 @@ wait_ready() {
     done
     echo "the service on port $1 did not become ready" >&2
     return 1
+}
+
+# service_ticks SERVICE_PID PG_DATA_DIR: the CPU ticks of the service's JVM, and of the PostgreSQL server whose data
+# folder is PG_DATA_DIR: the postmaster with its ended children (a backend's ticks move to its parent when it ends) and
+# its children alive now.
+service_ticks() {
+    local pg
+    pg=$(head -n 1 "$2/postmaster.pid")
+    echo "$(awk '{print $14 + $15}' "/proc/$1/stat")" \
+        "$({ awk '{print $14 + $15 + $16 + $17}' "/proc/$pg/stat"
+            for p in $(pgrep -P "$pg"); do awk '{print $14 + $15}' "/proc/$p/stat" 2>/dev/null || true; done; } |
+            awk '{s += $1} END {print s + 0}')"
 }
