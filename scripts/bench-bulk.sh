@@ -5,7 +5,8 @@
 # With RAW=1 it then COPYs the same report rows and figures into empty copies of the tables (as `gongkai bench` does)
 # and prints that time too: bulk ÷ raw COPY. With STEPS=1 it prints the bulk writer's time per step, summed over the
 # batches (its debug line), and the folds' time.
-# Usage: [RAW=1] [STEPS=1] scripts/bench-bulk.sh [REPORTS]   (after ./mvnw -B package -DskipTests)
+# KEEP_LOG=FILE keeps the service's log there.
+# Usage: [RAW=1] [STEPS=1] [KEEP_LOG=FILE] scripts/bench-bulk.sh [REPORTS]   (after ./mvnw -B package -DskipTests)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/bench-common.sh
@@ -17,7 +18,8 @@ db_port="${BENCH_DB_PORT:-54380}"
 token="bench-$(od -An -N24 -tx1 /dev/urandom | tr -d ' \n')"
 password="bench-$(od -An -N12 -tx1 /dev/urandom | tr -d ' \n')"
 service=""
-trap '[ -n "$service" ] && { kill "$service" 2>/dev/null || true; wait "$service" 2>/dev/null || true; }; rm -rf "$work"' EXIT
+trap '[ -n "$service" ] && { kill "$service" 2>/dev/null || true; wait "$service" 2>/dev/null || true; };
+      [ -n "${KEEP_LOG:-}" ] && cp "$work/service.log" "$KEEP_LOG"; rm -rf "$work"' EXIT
 java -jar "$jar" generate --reports "$reports" --fault-share 0 --no-truth --out "$work/gen" >/dev/null
 steps=()
 [ -n "${STEPS:-}" ] && steps=('-Dquarkus.log.category."org.gongkai.storage.BulkWriter".level=DEBUG')

@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.gongkai.canonical.CheckResult;
 import org.gongkai.canonical.Figure;
 import org.gongkai.metrics.CheckRule;
@@ -18,41 +17,56 @@ import org.gongkai.metrics.MetricCatalogue;
  */
 public final class CrossChecks {
 
-    private final MetricCatalogue catalogue;
+    /** A rule with the words its messages name it by ("一、本年新收政府信息公开申请数量 column total"), made once. */
+    private record Prepared(CheckRule rule, String where) {}
+
+    private final List<Prepared> rules;
 
     public CrossChecks(MetricCatalogue catalogue) {
-        this.catalogue = catalogue;
+        List<Prepared> prepared = new ArrayList<>();
+        for (CheckRule rule : catalogue.checks()) {
+            String where = (rule.row() == null ? "" : label(catalogue, rule.row()) + " ") + "column " + rule.column();
+            prepared.add(new Prepared(rule, where));
+        }
+        this.rules = List.copyOf(prepared);
     }
 
     public List<CheckResult> run(Map<String, Figure> figures) {
-        List<CheckResult> out = new ArrayList<>();
-        for (CheckRule rule : catalogue.checks()) check(figures, rule).ifPresent(out::add);
+        List<CheckResult> out = new ArrayList<>(rules.size());
+        for (Prepared p : rules) {
+            CheckResult result = check(figures, p);
+            if (result != null) out.add(result);
+        }
         return out;
     }
 
-    /** expected = sum(left), actual = sum(right); run only when every term is present. */
-    private Optional<CheckResult> check(Map<String, Figure> figures, CheckRule rule) {
-        if (!rule.left().stream().allMatch(figures::containsKey)
-                || !rule.right().stream().allMatch(figures::containsKey)) {
-            return Optional.empty();
-        }
+    /** expected = sum(left), actual = sum(right); run (non-null) only when every term is present. */
+    private static CheckResult check(Map<String, Figure> figures, Prepared p) {
+        CheckRule rule = p.rule();
+        if (!allPresent(figures, rule.left()) || !allPresent(figures, rule.right())) return null;
         BigDecimal expected = sum(figures, rule.left());
         BigDecimal actual = sum(figures, rule.right());
         boolean passed = expected.compareTo(actual) == 0;
-        String where = (rule.row() == null ? "" : label(rule.row()) + " ") + "column " + rule.column();
         String message = passed
-                ? rule.relation() + " holds for " + where
-                : rule.relation() + " fails for " + where + ": expected " + expected.toPlainString() + ", found "
+                ? rule.relation() + " holds for " + p.where()
+                : rule.relation() + " fails for " + p.where() + ": expected " + expected.toPlainString() + ", found "
                         + actual.toPlainString();
-        return Optional.of(new CheckResult(rule.rule(), rule.row(), rule.column(), passed, expected, actual, message));
+        return new CheckResult(rule.rule(), rule.row(), rule.column(), passed, expected, actual, message);
     }
 
-    private String label(String row) {
+    private static String label(MetricCatalogue catalogue, String row) {
         List<Metric> cells = catalogue.row(row);
         return cells.isEmpty() ? row : cells.get(0).rowLabel();
     }
 
+    static boolean allPresent(Map<String, Figure> figures, List<String> keys) {
+        for (String k : keys) if (!figures.containsKey(k)) return false;
+        return true;
+    }
+
     private static BigDecimal sum(Map<String, Figure> figures, List<String> keys) {
-        return keys.stream().map(k -> figures.get(k).value()).reduce(BigDecimal.ZERO, BigDecimal::add);
+        BigDecimal sum = BigDecimal.ZERO;
+        for (String k : keys) sum = sum.add(figures.get(k).value());
+        return sum;
     }
 }

@@ -1,7 +1,9 @@
 package org.gongkai.checks;
 
 import java.math.BigDecimal;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.gongkai.canonical.Bound;
 import org.gongkai.canonical.Figure;
@@ -16,22 +18,29 @@ import org.gongkai.metrics.MetricCatalogue;
  */
 public final class DerivedFigures {
 
-    private final MetricCatalogue catalogue;
+    /** Per format, the metrics that are sums of their components in it, in catalogue order (a sum may use an earlier one). */
+    private final Map<ReportFormat, List<Metric>> sums = new EnumMap<>(ReportFormat.class);
 
     public DerivedFigures(MetricCatalogue catalogue) {
-        this.catalogue = catalogue;
+        for (ReportFormat format : ReportFormat.values()) {
+            sums.put(
+                    format,
+                    catalogue.all().stream()
+                            .filter(m -> m.formats().contains(format) && m.isSumOfComponentsIn(format))
+                            .toList());
+        }
     }
 
     public Map<String, Figure> complete(ReportFormat format, Map<String, Figure> figures) {
         Map<String, Figure> out = new LinkedHashMap<>(figures);
-        for (Metric m : catalogue.all()) {
-            if (out.containsKey(m.key()) || !m.formats().contains(format) || !m.isSumOfComponentsIn(format)) continue;
-            if (!m.components().stream().allMatch(out::containsKey)) continue;
+        for (Metric m : sums.getOrDefault(format, List.of())) {
+            if (out.containsKey(m.key()) || !CrossChecks.allPresent(out, m.components())) continue;
             BigDecimal sum = BigDecimal.ZERO;
             Bound bound = Bound.EXACT;
             for (String c : m.components()) {
-                sum = sum.add(out.get(c).value());
-                bound = bound.combine(out.get(c).bound());
+                Figure f = out.get(c);
+                sum = sum.add(f.value());
+                bound = bound.combine(f.bound());
             }
             out.put(m.key(), Figure.of(sum, bound, Source.derived(m.formula())));
         }

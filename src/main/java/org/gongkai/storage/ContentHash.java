@@ -129,12 +129,13 @@ public final class ContentHash {
     }
 
     private static void writeFigures(JsonGenerator g, Map<String, Figure> figures) throws IOException {
-        String[] keys = figures.keySet().toArray(String[]::new);
-        Arrays.sort(keys);
+        @SuppressWarnings("unchecked")
+        Map.Entry<String, Figure>[] entries = figures.entrySet().toArray(Map.Entry[]::new);
+        Arrays.sort(entries, Map.Entry.comparingByKey());
         g.writeStartObject();
-        for (String key : keys) {
-            g.writeFieldName(key(key));
-            write(g, figures.get(key));
+        for (Map.Entry<String, Figure> e : entries) {
+            g.writeFieldName(key(e.getKey()));
+            write(g, e.getValue());
         }
         g.writeEndObject();
     }

@@ -10,6 +10,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.Map;
 import org.gongkai.metrics.Metric;
@@ -52,8 +53,9 @@ public class MetricIds {
                     keys.put(rs.getShort(1), rs.getString(2));
                 }
             }
-            idByKey = Map.copyOf(ids);
-            keyById = Map.copyOf(keys);
+            // HashMap rather than Map.copyOf: its lookup compares cached hashes before keys, a bulk line looks up ~150
+            idByKey = Collections.unmodifiableMap(ids);
+            keyById = Collections.unmodifiableMap(keys);
         } catch (SQLException e) {
             throw new IllegalStateException("cannot synchronise the metric catalogue with the database", e);
         }
