@@ -59,6 +59,7 @@ public class BulkWriter {
      * @param figureRows the COPY rows of its figures but for the leading report id, which the writer assigns
      * @param sourceRows the same for the figures' sources that are stored ({@link Figure#needsSourceRow})
      * @param checkRows the same for its stored check results, in order
+     * @param rollup its figures as the roll-ups add them
      */
     public record Pending(
             long line,
@@ -70,7 +71,8 @@ public class BulkWriter {
             List<String> aliases,
             List<String> figureRows,
             List<String> sourceRows,
-            List<String> checkRows) {}
+            List<String> checkRows,
+            Rollups.Contribution rollup) {}
 
     /**
      * A report ready for {@link #write} or {@link #writeDocuments}: its content hash and the text of its figure, source
@@ -86,10 +88,13 @@ public class BulkWriter {
             List<String> aliases) {
         List<String> figures = new ArrayList<>(assessment.figures().size());
         List<String> sources = new ArrayList<>();
+        Rollups.Contribution.Builder rollup =
+                new Rollups.Contribution.Builder(assessment.figures().size());
         for (Map.Entry<String, Figure> e : assessment.figures().entrySet()) {
             Figure f = e.getValue();
             short metric = metricIds.id(e.getKey());
             figures.add(CopyBuffer.rest(metric, f.value(), f.bound().ordinal(), report.year()));
+            rollup.add(metric, f);
             if (f.needsSourceRow()) {
                 Source s = f.source() == null ? Source.submitted() : f.source();
                 sources.add(CopyBuffer.rest(
@@ -131,7 +136,8 @@ public class BulkWriter {
                 aliases,
                 List.copyOf(figures),
                 List.copyOf(sources),
-                List.copyOf(checks));
+                List.copyOf(checks),
+                rollup.build());
     }
 
     /**
@@ -360,7 +366,7 @@ public class BulkWriter {
                 deltas.add(
                         batch.get(i).agency().region(),
                         batch.get(i).report().year(),
-                        batch.get(i).assessment().figures());
+                        batch.get(i).rollup());
         }
         long t4 = System.nanoTime();
         // the queue: the superseded revisions' items leave it, the batch's latest reports bring theirs (derived from

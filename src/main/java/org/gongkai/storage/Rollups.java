@@ -134,6 +134,65 @@ public class Rollups {
         }
     }
 
+    /**
+     * One report's figures as the roll-ups add them: metric ids, whole values as longs, bounds. Prepared where the
+     * report was validated ({@link BulkWriter#pending}, on every core for a bulk load), so the one writer only adds.
+     */
+    public static final class Contribution {
+        final short[] metrics;
+        final long[] whole;
+        /** The value where it is not a whole number that fits a long, else null (and {@link #whole} holds it). */
+        final BigDecimal[] fraction;
+
+        final Bound[] bounds;
+
+        private Contribution(short[] metrics, long[] whole, BigDecimal[] fraction, Bound[] bounds) {
+            this.metrics = metrics;
+            this.whole = whole;
+            this.fraction = fraction;
+            this.bounds = bounds;
+        }
+
+        /** Collects the figures of one report, at most {@code size}. */
+        public static final class Builder {
+            private final short[] metrics;
+            private final long[] whole;
+            private final BigDecimal[] fraction;
+            private final Bound[] bounds;
+            private int n;
+
+            public Builder(int size) {
+                metrics = new short[size];
+                whole = new long[size];
+                fraction = new BigDecimal[size];
+                bounds = new Bound[size];
+            }
+
+            public void add(short metric, Figure f) {
+                BigDecimal v = f.value();
+                metrics[n] = metric;
+                bounds[n] = f.bound();
+                if (v.scale() <= 0 && v.compareTo(LONG_MAX) <= 0 && v.compareTo(LONG_MIN) >= 0)
+                    whole[n] = v.longValueExact();
+                else fraction[n] = v;
+                n++;
+            }
+
+            public Contribution build() {
+                return n == metrics.length
+                        ? new Contribution(metrics, whole, fraction, bounds)
+                        : new Contribution(
+                                java.util.Arrays.copyOf(metrics, n),
+                                java.util.Arrays.copyOf(whole, n),
+                                java.util.Arrays.copyOf(fraction, n),
+                                java.util.Arrays.copyOf(bounds, n));
+            }
+        }
+
+        private static final BigDecimal LONG_MAX = BigDecimal.valueOf(Long.MAX_VALUE);
+        private static final BigDecimal LONG_MIN = BigDecimal.valueOf(Long.MIN_VALUE);
+    }
+
     /** Sums of a batch of new latest reports, added up in memory so the database sees one row per scope and metric. */
     public static final class Deltas {
 
@@ -169,6 +228,19 @@ public class Rollups {
                 reports[metric] += sign;
                 if (bound == Bound.AT_LEAST) atLeast[metric] += sign;
                 if (bound == Bound.APPROXIMATELY) approx[metric] += sign;
+            }
+
+            /** {@link #add} of a whole number, +1. */
+            void addWhole(short metric, long v, Bound bound) {
+                if (metric >= touched.length) grow(metric + 1);
+                if (!touched[metric]) {
+                    touched[metric] = true;
+                    touchedCount++;
+                }
+                whole[metric] += v;
+                reports[metric]++;
+                if (bound == Bound.AT_LEAST) atLeast[metric]++;
+                if (bound == Bound.APPROXIMATELY) approx[metric]++;
             }
 
             void count(int sign) {
@@ -211,16 +283,20 @@ public class Rollups {
 
         /** Adds one report, seated in {@code region}, with its figures (subtotals included) keyed by metric. */
         public void add(Region region, int year, Map<String, Figure> byKey) {
-            short[] metrics = new short[byKey.size()];
-            Figure[] figures = new Figure[byKey.size()];
-            int n = 0;
-            for (Map.Entry<String, Figure> e : byKey.entrySet()) {
-                metrics[n] = metricIds.id(e.getKey());
-                figures[n++] = e.getValue();
-            }
+            Contribution.Builder b = new Contribution.Builder(byKey.size());
+            for (Map.Entry<String, Figure> e : byKey.entrySet()) b.add(metricIds.id(e.getKey()), e.getValue());
+            add(region, year, b.build());
+        }
+
+        /** Adds one report, seated in {@code region}, with its figures prepared as {@link Contribution}. */
+        public void add(Region region, int year, Contribution figures) {
             for (ScopeYear sums : scopes(region, year)) {
                 sums.count(1);
-                for (int i = 0; i < n; i++) sums.add(metrics[i], figures[i].value(), figures[i].bound(), 1);
+                for (int i = 0; i < figures.metrics.length; i++) {
+                    BigDecimal fraction = figures.fraction[i];
+                    if (fraction == null) sums.addWhole(figures.metrics[i], figures.whole[i], figures.bounds[i]);
+                    else sums.add(figures.metrics[i], fraction, figures.bounds[i], 1);
+                }
             }
         }
 
