@@ -47,6 +47,12 @@ public final class CopyBuffer {
             text.append(d.toPlainString());
         } else if (v instanceof byte[] b) {
             text.append("\\\\x").append(HexFormat.of().formatHex(b)); // bytea's hex input, its backslash escaped
+        } else if (v instanceof Short n) {
+            text.append(n.shortValue()); // the digits straight into the buffer, no String between
+        } else if (v instanceof Integer n) {
+            text.append(n.intValue());
+        } else if (v instanceof Long n) {
+            text.append(n.longValue());
         } else if (v instanceof Number || v instanceof Boolean) {
             text.append(v);
         } else {
