@@ -139,6 +139,9 @@ public class Rollups {
      * report was validated ({@link BulkWriter#pending}, on every core for a bulk load), so the one writer only adds.
      */
     public static final class Contribution {
+        private static final BigDecimal LONG_MAX = BigDecimal.valueOf(Long.MAX_VALUE);
+        private static final BigDecimal LONG_MIN = BigDecimal.valueOf(Long.MIN_VALUE);
+
         final short[] metrics;
         final long[] whole;
         /** The value where it is not a whole number that fits a long, else null (and {@link #whole} holds it). */
@@ -153,7 +156,7 @@ public class Rollups {
             this.bounds = bounds;
         }
 
-        /** Collects the figures of one report, at most {@code size}. */
+        /** Collects the {@code size} figures of one report. */
         public static final class Builder {
             private final short[] metrics;
             private final long[] whole;
@@ -179,18 +182,11 @@ public class Rollups {
             }
 
             public Contribution build() {
-                return n == metrics.length
-                        ? new Contribution(metrics, whole, fraction, bounds)
-                        : new Contribution(
-                                java.util.Arrays.copyOf(metrics, n),
-                                java.util.Arrays.copyOf(whole, n),
-                                java.util.Arrays.copyOf(fraction, n),
-                                java.util.Arrays.copyOf(bounds, n));
+                if (n != metrics.length)
+                    throw new IllegalStateException(n + " of " + metrics.length + " figures added");
+                return new Contribution(metrics, whole, fraction, bounds);
             }
         }
-
-        private static final BigDecimal LONG_MAX = BigDecimal.valueOf(Long.MAX_VALUE);
-        private static final BigDecimal LONG_MIN = BigDecimal.valueOf(Long.MIN_VALUE);
     }
 
     /** Sums of a batch of new latest reports, added up in memory so the database sees one row per scope and metric. */
