@@ -17,7 +17,7 @@ import org.gongkai.metrics.MetricCatalogue;
  */
 public final class CrossChecks {
 
-    /** A rule with the words its messages name it by ("一、本年新收政府信息公开申请数量 column total"), made once. */
+    /** A rule with the words its messages name it by (its row's printed label and its column), made once. */
     private record Prepared(CheckRule rule, String where) {}
 
     private final List<Prepared> rules;

@@ -18,7 +18,10 @@ import org.gongkai.metrics.MetricCatalogue;
  */
 public final class DerivedFigures {
 
-    /** Per format, the metrics that are sums of their components in it, in catalogue order (a sum may use an earlier one). */
+    /**
+     * Per format, the metrics that are sums of their components in it, in catalogue order (a sum may use an earlier
+     * one).
+     */
     private final Map<ReportFormat, List<Metric>> sums = new EnumMap<>(ReportFormat.class);
 
     public DerivedFigures(MetricCatalogue catalogue) {

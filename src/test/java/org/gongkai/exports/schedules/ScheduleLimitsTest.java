@@ -87,8 +87,9 @@ class ScheduleLimitsTest {
     void keepsOnlyTheNewestRunRecordsOfASchedule() throws Exception {
         long id = create();
         for (int i = 0; i < 6; i++) {
+            long newest = count("select coalesce(max(id), 0) from export_run where schedule_id = " + id);
             given().post("/api/export-schedules/" + id + "/run").then().statusCode(202);
-            awaitNoRunningRun(id);
+            awaitRunAfter(id, newest);
         }
         assertThat(count("select count(*) from export_run where schedule_id = " + id))
                 .as("run records kept (keep-runs = 3)")
@@ -112,10 +113,17 @@ class ScheduleLimitsTest {
         return b.toString();
     }
 
-    private void awaitNoRunningRun(long id) throws Exception {
+    /**
+     * Waits for the run the POST started to end: a record newer than {@code newest}, none running, and the files beyond
+     * the schedule's {@code keep} (2) marked deleted, which the run does after it succeeded (the POST answers before the
+     * run's record exists, so "nothing running" alone can be the moment before it starts).
+     */
+    private void awaitRunAfter(long id, long newest) throws Exception {
         long deadline = System.nanoTime() + 30_000_000_000L;
-        while (count("select count(*) from export_run where schedule_id = " + id + " and status = 'running'") > 0
-                || count("select count(*) from export_run where schedule_id = " + id) == 0) {
+        String of = "select count(*) from export_run where schedule_id = " + id;
+        while (count(of + " and status = 'running'") > 0
+                || count(of + " and id > " + newest) == 0
+                || count(of + " and status = 'succeeded' and file_deleted_at is null") > 2) {
             assertThat(System.nanoTime()).as("the run finished").isLessThan(deadline);
             Thread.sleep(100);
         }
