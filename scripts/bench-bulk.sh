@@ -28,16 +28,14 @@ GONGKAI_ADMIN_TOKEN="$token" GONGKAI_EMBEDDED_DATA_DIR="$work/pg" GONGKAI_EMBEDD
     java -Xmx512m "${steps[@]}" -jar "$jar" >"$work/service.log" 2>&1 &
 service=$!
 wait_ready "$port"
-hz=$(getconf CLK_TCK)
 read -r jvm_before pg_before < <(service_ticks "$service" "$work/pg")
 start=$(date +%s.%N)
 curl -sf -X POST -H "Authorization: Bearer $token" -H "Content-Type: application/x-ndjson" \
     -T "$work/gen/reports.ndjson" "http://localhost:$port/api/reports/bulk" | tail -n 1
 end=$(date +%s.%N)
-read -r jvm_after pg_after < <(service_ticks "$service" "$work/pg")
+cpu=$(cpu_spent "$jvm_before" "$pg_before" "$service" "$work/pg")
 bulk=$(echo "$end - $start" | bc)
-echo "bulk load of $reports reports: $bulk s wall; CPU: service $(((jvm_after - jvm_before) / hz)) s," \
-    "PostgreSQL $(((pg_after - pg_before) / hz)) s"
+echo "bulk load of $reports reports: $bulk s wall; $cpu"
 if [ -n "${STEPS:-}" ]; then
     python3 - "$work/service.log" <<'PY'
 import re, sys

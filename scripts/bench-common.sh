@@ -1,5 +1,5 @@
 # Sourced by scripts/bench-bulk.sh, bench-ingest.sh and profile-ingest.sh: the generated documents they ingest, the
-# wait for the service they start and the CPU it and its PostgreSQL spend.
+# wait for the service they start and the CPU it and its PostgreSQL spend (service_ticks, cpu_spent).
 
 # generate_documents JAR WORK DOCUMENTS WARM_UP: DOCUMENTS + WARM_UP reports rendered as documents (the official HTML
 # tables, as `generate --documents-every 1` writes them); the first WARM_UP in name order are moved to WORK/warm-up
@@ -37,4 +37,13 @@ service_ticks() {
         "$({ awk '{print $14 + $15 + $16 + $17}' "/proc/$pg/stat"
             for p in $(pgrep -P "$pg"); do awk '{print $14 + $15}' "/proc/$p/stat" 2>/dev/null || true; done; } |
             awk '{s += $1} END {print s + 0}')"
+}
+
+# cpu_spent JVM_TICKS PG_TICKS SERVICE_PID PG_DATA_DIR: "CPU: service N s, PostgreSQL M s" since service_ticks gave
+# JVM_TICKS and PG_TICKS.
+cpu_spent() {
+    local hz jvm pg
+    hz=$(getconf CLK_TCK)
+    read -r jvm pg < <(service_ticks "$3" "$4")
+    echo "CPU: service $(((jvm - $1) / hz)) s, PostgreSQL $(((pg - $2) / hz)) s"
 }

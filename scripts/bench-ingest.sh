@@ -34,11 +34,9 @@ files=$(find "$work/gen/documents" -type f | wc -l)
 start=$(date +%s.%N)
 ingest "$@" "$work/gen/documents"
 end=$(date +%s.%N)
-read -r jvm_after pg_after < <(service_ticks "$service" "$work/pg")
-hz=$(getconf CLK_TCK)
+cpu=$(cpu_spent "$jvm_before" "$pg_before" "$service" "$work/pg")
 seconds=$(echo "$end - $start" | bc)
 after=""
 [ "$warm_up" -gt 0 ] && after=", after $warm_up untimed"
 echo "gongkai ingest of $files documents ($*$after): $seconds s wall =" \
-    "$(echo "$files / $seconds" | bc) documents/s; CPU: service $(((jvm_after - jvm_before) / hz)) s," \
-    "PostgreSQL $(((pg_after - pg_before) / hz)) s"
+    "$(echo "$files / $seconds" | bc) documents/s; $cpu"

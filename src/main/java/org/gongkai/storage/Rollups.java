@@ -139,12 +139,9 @@ public class Rollups {
      * report was validated ({@link BulkWriter#pending}, on every core for a bulk load), so the one writer only adds.
      */
     public static final class Contribution {
-        private static final BigDecimal LONG_MAX = BigDecimal.valueOf(Long.MAX_VALUE);
-        private static final BigDecimal LONG_MIN = BigDecimal.valueOf(Long.MIN_VALUE);
-
         final short[] metrics;
         final long[] whole;
-        /** The value where it is not a whole number that fits a long, else null (and {@link #whole} holds it). */
+        /** The value where it is not a whole number of at most 18 digits, else null (and {@link #whole} holds it). */
         final BigDecimal[] fraction;
 
         final Bound[] bounds;
@@ -175,8 +172,8 @@ public class Rollups {
                 BigDecimal v = f.value();
                 metrics[n] = metric;
                 bounds[n] = f.bound();
-                if (v.scale() <= 0 && v.compareTo(LONG_MAX) <= 0 && v.compareTo(LONG_MIN) >= 0)
-                    whole[n] = v.longValueExact();
+                // at most 18 digits always fits a long; a longer whole number takes the BigDecimal path
+                if (v.scale() <= 0 && v.precision() - v.scale() <= 18) whole[n] = v.longValueExact();
                 else fraction[n] = v;
                 n++;
             }
