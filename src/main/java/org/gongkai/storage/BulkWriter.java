@@ -7,6 +7,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -50,29 +51,42 @@ public class BulkWriter {
     ReviewItems review;
 
     /**
-     * A validated line (or a parsed document's report) waiting to be written; made by {@link #pending}.
+     * A validated line (or a parsed document's report) waiting to be written; made by {@link #pending}. It holds what
+     * the writer needs and no more: a batch of them waits in memory while the batch before is written, and the
+     * reports' figure maps, kept until then, were most of the heap the garbage collector marked again and again.
      *
+     * @param row the report row's own values
      * @param contentHash {@link ContentHash} of the report, computed where the line was validated
      * @param documentId the document the report was read from, null for a JSON line: a document's report is always a
      *     new revision (its bytes deduplicate it), a JSON line's only when its content differs from the latest
      * @param aliases names the report was filed under, recorded as aliases of the agency where they differ from its name
      * @param figureRows the COPY rows of its figures but for the leading report id, which the writer assigns
+     *     ({@link CopyBuffer#rests})
      * @param sourceRows the same for the figures' sources that are stored ({@link Figure#needsSourceRow})
      * @param checkRows the same for its stored check results, in order
      * @param rollup its figures as the roll-ups add them
      */
     public record Pending(
             long line,
-            CanonicalReport report,
+            ReportRow row,
             AgencyProfile agency,
-            Assessment assessment,
             byte[] contentHash,
             Long documentId,
             List<String> aliases,
-            List<String> figureRows,
-            List<String> sourceRows,
-            List<String> checkRows,
+            byte[] figureRows,
+            byte[] sourceRows,
+            byte[] checkRows,
             Rollups.Contribution rollup) {}
+
+    /** A report's own columns, as the writer copies them. */
+    public record ReportRow(
+            int year, String format, LocalDate publishedOn, String sourceUrl, List<String> missing, long failedChecks) {
+
+        static ReportRow of(CanonicalReport r, Assessment a) {
+            return new ReportRow(
+                    r.year(), r.format().code(), r.publishedOn(), r.sourceUrl(), a.missing(), a.failedChecks());
+        }
+    }
 
     /**
      * A report ready for {@link #write} or {@link #writeDocuments}: its content hash and the text of its figure, source
@@ -86,57 +100,60 @@ public class BulkWriter {
             Assessment assessment,
             Long documentId,
             List<String> aliases) {
-        List<String> figures = new ArrayList<>(assessment.figures().size());
-        List<String> sources = new ArrayList<>();
+        CopyBuffer figures = CopyBuffer.forRests();
+        CopyBuffer sources = CopyBuffer.forRests();
         Rollups.Contribution.Builder rollup =
                 new Rollups.Contribution.Builder(assessment.figures().size());
         for (Map.Entry<String, Figure> e : assessment.figures().entrySet()) {
             Figure f = e.getValue();
             short metric = metricIds.id(e.getKey());
-            figures.add(CopyBuffer.rest(metric, f.value(), f.bound().ordinal(), report.year()));
+            figures.value(metric)
+                    .value(f.value())
+                    .value(f.bound().ordinal())
+                    .value(report.year())
+                    .endRow();
             rollup.add(metric, f);
             if (f.needsSourceRow()) {
                 Source s = f.source() == null ? Source.submitted() : f.source();
-                sources.add(CopyBuffer.rest(
-                        metric,
-                        s.kind().code(),
-                        s.text(),
-                        s.start(),
-                        s.end(),
-                        s.row(),
-                        s.column(),
-                        f.note(),
-                        reportStore.partsJson(f),
-                        s.method(),
-                        s.page()));
+                sources.value(metric)
+                        .value(s.kind().code())
+                        .value(s.text())
+                        .value(s.start())
+                        .value(s.end())
+                        .value(s.row())
+                        .value(s.column())
+                        .value(f.note())
+                        .value(reportStore.partsJson(f))
+                        .value(s.method())
+                        .value(s.page())
+                        .endRow();
             }
         }
-        List<String> checks = new ArrayList<>(assessment.toStore().size());
+        CopyBuffer checks = CopyBuffer.forRests();
         int ordinal = 0;
         for (Assessment.Stored stored : assessment.toStore()) {
             CheckResult k = stored.check();
-            checks.add(CopyBuffer.rest(
-                    ordinal++,
-                    k.rule(),
-                    k.row(),
-                    k.column(),
-                    k.passed(),
-                    k.expected(),
-                    k.actual(),
-                    k.message(),
-                    stored.finding()));
+            checks.value(ordinal++)
+                    .value(k.rule())
+                    .value(k.row())
+                    .value(k.column())
+                    .value(k.passed())
+                    .value(k.expected())
+                    .value(k.actual())
+                    .value(k.message())
+                    .value(stored.finding())
+                    .endRow();
         }
         return new Pending(
                 line,
-                report,
+                ReportRow.of(report, assessment),
                 agency,
-                assessment,
                 ContentHash.of(report),
                 documentId,
                 aliases,
-                List.copyOf(figures),
-                List.copyOf(sources),
-                List.copyOf(checks),
+                figures.rests(),
+                sources.rests(),
+                checks.rests(),
                 rollup.build());
     }
 
@@ -246,7 +263,7 @@ public class BulkWriter {
             Long agencyId = agencyIds.get(agencyKey(p.agency()));
             // a name PostgreSQL stores otherwise than Java holds it: refused, and the caller retries without the line
             if (agencyId == null) throw new IllegalStateException("no agency row for line " + p.line());
-            keys.add(new Key(agencyId, p.report().year()));
+            keys.add(new Key(agencyId, p.row().year()));
         }
         recordAliases(c, batch, keys);
         lockAgencyYears(c, keys);
@@ -312,14 +329,13 @@ public class BulkWriter {
                 out.add(repeats[i]);
                 continue;
             }
-            CanonicalReport r = p.report();
-            Assessment a = p.assessment();
+            ReportRow r = p.row();
             reports.value(ids[i])
                     .value(keys.get(i).agencyId())
                     .value(r.year())
                     .value(revisions[i])
                     .value(isLatest[i])
-                    .value(r.format().code())
+                    .value(r.format())
                     .value(r.publishedOn())
                     .value(r.sourceUrl())
                     .value(p.documentId())
@@ -327,15 +343,15 @@ public class BulkWriter {
                     .value(p.agency().region().provinceCode())
                     .value(p.agency().region().cityCode())
                     .value(p.agency().sector().key())
-                    .textArray(a.missing())
-                    .value(a.failedChecks())
+                    .textArray(r.missing())
+                    .value(r.failedChecks())
                     .value(p.contentHash())
                     .value(p.documentId() == null ? "submitted" : "parsed")
                     .endRow();
             CopyBuffer figures = figuresByYear.computeIfAbsent(r.year(), y -> new CopyBuffer());
-            for (String row : p.figureRows()) figures.row(ids[i], row);
-            for (String row : p.sourceRows()) sources.row(ids[i], row);
-            for (String row : p.checkRows()) checks.row(ids[i], row);
+            figures.rows(ids[i], p.figureRows());
+            sources.rows(ids[i], p.sourceRows());
+            checks.rows(ids[i], p.checkRows());
             out.add(new Written(p.line(), ids[i], revisions[i], true));
         }
         reports.copyInto(
@@ -365,7 +381,7 @@ public class BulkWriter {
             if (isLatest[i])
                 deltas.add(
                         batch.get(i).agency().region(),
-                        batch.get(i).report().year(),
+                        batch.get(i).row().year(),
                         batch.get(i).rollup());
         }
         long t4 = System.nanoTime();

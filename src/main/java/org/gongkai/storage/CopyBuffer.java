@@ -1,63 +1,101 @@
 package org.gongkai.storage;
 
-import java.io.IOException;
-import java.io.StringReader;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HexFormat;
+import java.util.List;
 import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
 
 /**
  * Rows in PostgreSQL's COPY text format, built in memory for one batch and sent with {@code COPY … FROM STDIN}: the
  * fastest way into a table short of writing its files.
+ *
+ * <p>The rows are kept as UTF-8 bytes (the encoding the JDBC driver sets for its connections) in chunks of at most
+ * {@value #CHUNK} bytes, sent as they are: a batch's millions of figure rows are neither one large array (which the
+ * garbage collector handles apart and which starts a marking cycle each time) nor copied into a {@code String} and
+ * encoded again on the way out.
  */
 public final class CopyBuffer {
 
-    private final StringBuilder text;
+    private static final int CHUNK = 1 << 16;
+
+    private static final byte[] NULL = {'\\', 'N'};
+
+    private final List<byte[]> chunks = new ArrayList<>();
+    private final List<Integer> chunkLengths = new ArrayList<>();
+    private byte[] bytes;
+    private int length;
+    /** Rows without their first value ({@link #forRests}): every value, the first too, has its tab before it. */
+    private final boolean rests;
+
     private boolean rowStarted;
     private long rows;
 
     public CopyBuffer() {
-        this(1 << 16);
+        this(CHUNK, false);
     }
 
-    private CopyBuffer(int capacity) {
-        text = new StringBuilder(capacity);
+    private CopyBuffer(int capacity, boolean rests) {
+        bytes = new byte[capacity];
+        this.rests = rests;
+        rowStarted = rests;
     }
 
     /**
-     * The rest of a row after its first value, as {@link #row} takes it: each value with its tab before it, in the same
-     * text as {@link #value}, and the newline.
+     * A buffer for the rests of rows ({@link #rests}): each row's values after its first, each with its tab before
+     * it, ended by {@link #endRow}; the writer puts a first value before each ({@link #rows(long, byte[])}).
      */
-    public static String rest(Object... values) {
-        CopyBuffer b = new CopyBuffer(16 * values.length);
-        b.rowStarted = true;
-        for (Object v : values) b.value(v);
-        return b.text.append('\n').toString();
+    public static CopyBuffer forRests() {
+        return new CopyBuffer(256, true);
+    }
+
+    /** The rows of a {@link #forRests} buffer as one array, each ended by its newline. */
+    public byte[] rests() {
+        byte[] out = new byte[(int) size()];
+        int at = 0;
+        for (int i = 0; i < chunks.size(); i++) {
+            System.arraycopy(chunks.get(i), 0, out, at, chunkLengths.get(i));
+            at += chunkLengths.get(i);
+        }
+        System.arraycopy(bytes, 0, out, at, length);
+        return out;
     }
 
     public CopyBuffer value(Object v) {
-        if (rowStarted) text.append('\t');
-        rowStarted = true;
+        separate();
         if (v == null) {
-            text.append("\\N");
+            append(NULL, 0, NULL.length);
         } else if (v instanceof BigDecimal d) {
-            text.append(d.toPlainString());
+            // a whole number of up to 18 digits (nearly every figure) as digits, without a String between
+            if (d.scale() == 0 && d.precision() <= 18) digits(d.longValue());
+            else ascii(d.toPlainString());
         } else if (v instanceof byte[] b) {
-            text.append("\\\\x").append(HexFormat.of().formatHex(b)); // bytea's hex input, its backslash escaped
+            ascii("\\\\x"); // bytea's hex input, its backslash escaped
+            ascii(HexFormat.of().formatHex(b));
         } else if (v instanceof Short n) {
-            text.append(n.shortValue()); // the digits straight into the buffer, no String between
+            digits(n);
         } else if (v instanceof Integer n) {
-            text.append(n.intValue());
+            digits(n);
         } else if (v instanceof Long n) {
-            text.append(n.longValue());
+            digits(n);
         } else if (v instanceof Number || v instanceof Boolean) {
-            text.append(v);
+            ascii(v.toString());
         } else {
             escape(v.toString());
         }
+        return this;
+    }
+
+    /** A whole number, its digits straight into the buffer. */
+    public CopyBuffer value(long n) {
+        separate();
+        digits(n);
         return this;
     }
 
@@ -71,16 +109,26 @@ public final class CopyBuffer {
         return value(a.append('}').toString());
     }
 
-    /** A whole row: {@code first}, then {@code rest}, which is already in COPY text from its first tab to its newline. */
-    public CopyBuffer row(long first, String rest) {
-        text.append(first).append(rest);
-        rows++;
+    /**
+     * Whole rows: {@code first} before each row of {@code rests}, which holds rows already in COPY text from their first
+     * tab to their newline ({@link #rests()}). A newline byte ends a row and only that: text values carry theirs
+     * escaped, and no byte of a multi-byte UTF-8 character is one.
+     */
+    public CopyBuffer rows(long first, byte[] rests) {
+        int from = 0;
+        for (int i = 0; i < rests.length; i++) {
+            if (rests[i] != '\n') continue;
+            digits(first);
+            append(rests, from, i + 1 - from);
+            from = i + 1;
+            rows++;
+        }
         return this;
     }
 
     public CopyBuffer endRow() {
-        text.append('\n');
-        rowStarted = false;
+        put((byte) '\n');
+        rowStarted = rests;
         rows++;
         return this;
     }
@@ -92,25 +140,98 @@ public final class CopyBuffer {
     /** Sends the rows to the table's columns; nothing is sent when there are none. */
     public long copyInto(Connection c, String tableAndColumns) throws SQLException {
         if (rows == 0) return 0;
+        CopyIn copy = c.unwrap(PGConnection.class).getCopyAPI().copyIn("COPY " + tableAndColumns + " FROM STDIN");
         try {
-            return c.unwrap(PGConnection.class)
-                    .getCopyAPI()
-                    .copyIn("COPY " + tableAndColumns + " FROM STDIN", new StringReader(text.toString()));
-        } catch (IOException e) {
-            throw new SQLException("COPY into " + tableAndColumns + " failed", e);
+            for (int i = 0; i < chunks.size(); i++) copy.writeToCopy(chunks.get(i), 0, chunkLengths.get(i));
+            copy.writeToCopy(bytes, 0, length);
+            return copy.endCopy();
+        } finally {
+            if (copy.isActive()) copy.cancelCopy();
         }
     }
 
+    private long size() {
+        long n = length;
+        for (int len : chunkLengths) n += len;
+        return n;
+    }
+
+    private void separate() {
+        if (rowStarted) put((byte) '\t');
+        rowStarted = true;
+    }
+
+    private void digits(long n) {
+        if (n == Long.MIN_VALUE) {
+            ascii(Long.toString(n));
+            return;
+        }
+        room(20);
+        if (n < 0) {
+            bytes[length++] = '-';
+            n = -n;
+        }
+        int end = length + digitCount(n);
+        for (int at = end - 1; at >= length; at--) {
+            bytes[at] = (byte) ('0' + n % 10);
+            n /= 10;
+        }
+        length = end;
+    }
+
+    private static int digitCount(long n) {
+        int count = 1;
+        for (long limit = 10; count < 19 && n >= limit; limit *= 10) count++;
+        return count;
+    }
+
+    /** Text known to be ASCII without a character COPY escapes (numbers, hex, codes made here). */
+    private void ascii(String s) {
+        room(s.length());
+        for (int i = 0; i < s.length(); i++) bytes[length++] = (byte) s.charAt(i);
+    }
+
+    /** Text as UTF-8 with COPY's escapes: a byte of a multi-byte character is never one of the escaped ones. */
     private void escape(String s) {
-        for (int i = 0; i < s.length(); i++) {
-            char ch = s.charAt(i);
-            switch (ch) {
-                case '\\' -> text.append("\\\\");
-                case '\t' -> text.append("\\t");
-                case '\n' -> text.append("\\n");
-                case '\r' -> text.append("\\r");
-                default -> text.append(ch);
+        byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);
+        room(utf8.length);
+        for (byte b : utf8) {
+            switch (b) {
+                case '\\' -> pair('\\');
+                case '\t' -> pair('t');
+                case '\n' -> pair('n');
+                case '\r' -> pair('r');
+                default -> put(b);
             }
         }
+    }
+
+    private void pair(char escaped) {
+        put((byte) '\\');
+        put((byte) escaped);
+    }
+
+    private void put(byte b) {
+        if (length == bytes.length) room(1);
+        bytes[length++] = b;
+    }
+
+    private void append(byte[] from, int offset, int count) {
+        room(count);
+        System.arraycopy(from, offset, bytes, length, count);
+        length += count;
+    }
+
+    /** At least {@code n} free bytes: the array grows up to a chunk, then full chunks are set aside. */
+    private void room(int n) {
+        if (length + n <= bytes.length) return;
+        if (length + n <= CHUNK) {
+            bytes = Arrays.copyOf(bytes, Math.min(CHUNK, Math.max(bytes.length * 2, length + n)));
+            return;
+        }
+        chunks.add(bytes);
+        chunkLengths.add(length);
+        bytes = new byte[Math.max(CHUNK, n)];
+        length = 0;
     }
 }
