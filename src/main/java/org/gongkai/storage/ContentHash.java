@@ -10,10 +10,12 @@ import java.math.BigDecimal;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import org.gongkai.canonical.Bound;
 import org.gongkai.canonical.CanonicalReport;
@@ -22,6 +24,8 @@ import org.gongkai.canonical.Figure;
 import org.gongkai.canonical.Part;
 import org.gongkai.canonical.Source;
 import org.gongkai.canonical.SourceKind;
+import org.gongkai.metrics.Metric;
+import org.gongkai.metrics.MetricCatalogue;
 
 /**
  * The SHA-256 of a canonical report's content ({@code report.content_sha256}): its JSON with properties and figure keys
@@ -70,12 +74,26 @@ public final class ContentHash {
 
     private static final SerializedString[] KINDS = codes(SourceKind.values(), SourceKind::code);
 
-    /** Metric keys seen so far (the catalogue's, a few hundred); bounded, so odd keys cost a lookup, not memory. */
-    private static final Map<String, SerializedString> KEYS = new ConcurrentHashMap<>();
+    /**
+     * The catalogue's metric keys (the keys of nearly every figure map) in {@link String#compareTo} order, each with its
+     * quoted bytes: a map whose keys are all here is written in that order without sorting it (sorting a report's ~150
+     * keys, which share long prefixes, was most of the hash's time). Other keys are sorted and quoted as they come.
+     */
+    private static final Map<String, RankedKey> CATALOGUE_KEYS = rankedKeys();
 
-    private static final int MOST_KEYS = 4096;
+    private record RankedKey(SerializedString quoted, int rank) {}
 
     private ContentHash() {}
+
+    private static Map<String, RankedKey> rankedKeys() {
+        List<String> keys = new ArrayList<>();
+        for (Metric m : MetricCatalogue.standard().all()) keys.add(m.key());
+        Collections.sort(keys);
+        Map<String, RankedKey> ranked = new HashMap<>();
+        for (int i = 0; i < keys.size(); i++)
+            ranked.put(keys.get(i), new RankedKey(new SerializedString(keys.get(i)), i));
+        return ranked;
+    }
 
     public static byte[] of(CanonicalReport report) {
         MessageDigest digest = sha256();
@@ -91,14 +109,6 @@ public final class ContentHash {
         SerializedString[] out = new SerializedString[values.length];
         for (E e : values) out[e.ordinal()] = new SerializedString(code.apply(e));
         return out;
-    }
-
-    private static SerializedString key(String key) {
-        SerializedString known = KEYS.get(key);
-        if (known != null) return known;
-        SerializedString made = new SerializedString(key);
-        if (KEYS.size() < MOST_KEYS) KEYS.putIfAbsent(key, made);
-        return made;
     }
 
     private static MessageDigest sha256() {
@@ -129,13 +139,33 @@ public final class ContentHash {
     }
 
     private static void writeFigures(JsonGenerator g, Map<String, Figure> figures) throws IOException {
-        @SuppressWarnings("unchecked")
-        Map.Entry<String, Figure>[] entries = figures.entrySet().toArray(Map.Entry[]::new);
-        Arrays.sort(entries, Map.Entry.comparingByKey());
         g.writeStartObject();
-        for (Map.Entry<String, Figure> e : entries) {
-            g.writeFieldName(key(e.getKey()));
-            write(g, e.getValue());
+        RankedKey[] keys = new RankedKey[CATALOGUE_KEYS.size()];
+        Figure[] byRank = new Figure[keys.length];
+        boolean ranked = true;
+        for (Map.Entry<String, Figure> e : figures.entrySet()) {
+            RankedKey k = CATALOGUE_KEYS.get(e.getKey());
+            if (k == null) {
+                ranked = false;
+                break;
+            }
+            keys[k.rank()] = k;
+            byRank[k.rank()] = e.getValue();
+        }
+        if (ranked) {
+            for (int i = 0; i < keys.length; i++) {
+                if (keys[i] == null) continue;
+                g.writeFieldName(keys[i].quoted());
+                write(g, byRank[i]);
+            }
+        } else {
+            @SuppressWarnings("unchecked")
+            Map.Entry<String, Figure>[] entries = figures.entrySet().toArray(Map.Entry[]::new);
+            Arrays.sort(entries, Map.Entry.comparingByKey());
+            for (Map.Entry<String, Figure> e : entries) {
+                g.writeFieldName(e.getKey());
+                write(g, e.getValue());
+            }
         }
         g.writeEndObject();
     }

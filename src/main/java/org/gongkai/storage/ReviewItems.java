@@ -241,16 +241,23 @@ public class ReviewItems {
                         + """
 
                 from (
-                    -- the agency's earlier latest reports, each read once for both metrics (one index range,
-                    -- "offset 0" keeps it a probe rather than a scan of the report's every figure)
+                    -- the batch's latest reports, and the earlier latest reports of their agencies, each of those read
+                    -- once for the batch (a batch often holds an agency's years one after another: probing per pair of
+                    -- reports read the first year's figures for every later year) and once for both metrics
+                    with q as (select id, agency_id, year from report where id = any(?) and is_latest),
+                    earlier as (
+                        select distinct p.id, p.agency_id, p.year
+                        from q join report p on p.agency_id = q.agency_id and p.year < q.year and p.is_latest),
+                    e as (
+                        select p.agency_id, p.year, x.metric_id, x.value
+                        from earlier p
+                        -- one index range, "offset 0" keeps it a probe rather than a scan of the report's every figure
+                        cross join lateral (select x.metric_id, x.value from figure x
+                                            where x.report_id = p.id and x.year = p.year and x.metric_id = any(?)
+                                            offset 0) x)
                     select q.id as report_id, q.year, e.metric_id, count(*) as n,
                            round(percentile_cont(0.5) within group (order by e.value::float8)::numeric, 2) as median
-                    from report q
-                    join report p on p.agency_id = q.agency_id and p.year < q.year and p.is_latest
-                    cross join lateral (select x.metric_id, x.value from figure x
-                                        where x.report_id = p.id and x.year = p.year and x.metric_id = any(?)
-                                        offset 0) e
-                    where q.id = any(?) and q.is_latest
+                    from q join e on e.agency_id = q.agency_id and e.year < q.year
                     group by q.id, q.year, e.metric_id
                     having count(*) >= ?) h
                 -- the report's own figure, probed in its year's partition (a plain join scans every partition for
@@ -264,8 +271,8 @@ public class ReviewItems {
                   and (f.value > ? * h.median or f.value * ? < h.median)
                 order by r.id, h.metric_id
                 """)) {
-            s.setArray(1, c.createArrayOf("smallint", metrics));
-            s.setArray(2, c.createArrayOf("bigint", ids));
+            s.setArray(1, c.createArrayOf("bigint", ids));
+            s.setArray(2, c.createArrayOf("smallint", metrics));
             s.setInt(3, MIN_YEARS);
             s.setInt(4, MIN_SIZE);
             s.setInt(5, FACTOR);

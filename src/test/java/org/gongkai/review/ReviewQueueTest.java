@@ -271,6 +271,64 @@ class ReviewQueueTest {
                 .containsExactly("chain");
     }
 
+    /**
+     * A bulk batch holding whole histories (each agency's years one after another, as a bureau's loader sends them):
+     * every year is judged against the years before it in the same batch. The truth is the rule worked out here over
+     * the posted numbers: at least two earlier years, the larger of figure and median at least 100, and the figure
+     * more than ten times the median or less than a tenth of it.
+     */
+    @Test
+    void aBulkBatchOfWholeHistoriesQueuesEachYearAgainstTheYearsBeforeIt() {
+        Map<String, int[]> histories = new java.util.LinkedHashMap<>();
+        histories.put("兴庆区审计局", new int[] {50, 60, 55, 900, 70, 4, 65, 3000});
+        histories.put("西夏区审计局", new int[] {200, 2500, 180, 210, 15, 190, 2200, 205});
+        histories.put("金凤区审计局", new int[] {7, 9, 400, 8, 6, 90, 5, 10});
+        String[] regions = {"640104", "640105", "640106"};
+        StringBuilder lines = new StringBuilder();
+        java.util.Set<String> expected = new java.util.TreeSet<>();
+        int a = 0;
+        for (Map.Entry<String, int[]> h : histories.entrySet()) {
+            int[] v = h.getValue();
+            for (int i = 0; i < v.length; i++) {
+                lines.append(report(h.getKey(), regions[a], 2015 + i, table(v[i], 0, v[i], 0)))
+                        .append('\n');
+                if (i < 2) continue;
+                double[] earlier = java.util.Arrays.stream(v, 0, i)
+                        .asDoubleStream()
+                        .sorted()
+                        .toArray();
+                double median = earlier.length % 2 == 1
+                        ? earlier[earlier.length / 2]
+                        : (earlier[earlier.length / 2 - 1] + earlier[earlier.length / 2]) / 2;
+                boolean out = Math.max(v[i], median) >= 100 && (v[i] > 10 * median || v[i] * 10 < median);
+                if (out) {
+                    BigDecimal m = BigDecimal.valueOf(median).setScale(2, java.math.RoundingMode.HALF_UP);
+                    for (String metric : List.of("outcome.total.total", "requests.new.total"))
+                        expected.add(regions[a] + " " + (2015 + i) + " " + metric + " " + m + " " + v[i]);
+                }
+            }
+            a++;
+        }
+        // the rule finds something in each history, and not everything
+        assertThat(expected).hasSizeBetween(6, 30);
+        org.gongkai.bulk.BulkPost.ndjson(lines.toString())
+                .post("/api/reports/bulk")
+                .then()
+                .statusCode(200);
+        java.util.Set<String> queued = new java.util.TreeSet<>();
+        for (String region : regions) {
+            JsonPath open = queue("regionCode=" + region + "&kind=outlier&limit=200");
+            List<Map<String, Object>> items = open.getList("items");
+            for (Map<String, Object> item : items) {
+                List<Map<String, Object>> figures = (List<Map<String, Object>>) item.get("figures");
+                queued.add(region + " " + item.get("year") + " "
+                        + figures.get(0).get("metric") + " "
+                        + new BigDecimal(item.get("expected").toString()).setScale(2) + " " + item.get("actual"));
+            }
+        }
+        assertThat(queued).containsExactlyElementsOf(expected);
+    }
+
     @Test
     void aFigureFarOutOfLineWithTheAgencysHistoryIsQueued() {
         // 固原市审计局 新收: 50, 60, 55 in 2019–2021 (median 55), then 900 in 2022: more than ten times 55 (550)
