@@ -5,8 +5,9 @@
 # With RAW=1 it then COPYs the same report rows and figures into empty copies of the tables (as `gongkai bench` does)
 # and prints that time too: bulk ÷ raw COPY. With STEPS=1 it prints the bulk writer's time per step, summed over the
 # batches (its debug line), and the folds' time.
-# KEEP_LOG=FILE keeps the service's log there.
-# Usage: [RAW=1] [STEPS=1] [KEEP_LOG=FILE] scripts/bench-bulk.sh [REPORTS]   (after ./mvnw -B package -DskipTests)
+# KEEP_LOG=FILE keeps the service's log there. THREADS=1 prints the service's CPU by thread (garbage collector, JIT,
+# request threads).
+# Usage: [RAW=1] [STEPS=1] [THREADS=1] [KEEP_LOG=FILE] scripts/bench-bulk.sh [REPORTS]   (after ./mvnw -B package -DskipTests)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/bench-common.sh
@@ -36,6 +37,7 @@ end=$(date +%s.%N)
 cpu=$(cpu_spent "$jvm_before" "$pg_before" "$service" "$work/pg")
 bulk=$(echo "$end - $start" | bc)
 echo "bulk load of $reports reports: $bulk s wall; $cpu"
+[ -n "${THREADS:-}" ] && thread_cpu "$service"
 if [ -n "${STEPS:-}" ]; then
     python3 - "$work/service.log" <<'PY'
 import re, sys

@@ -1,5 +1,5 @@
 # Sourced by scripts/bench-bulk.sh, bench-ingest.sh and profile-ingest.sh: the generated documents they ingest, the
-# wait for the service they start and the CPU it and its PostgreSQL spend (service_ticks, cpu_spent).
+# wait for the service they start and the CPU it and its PostgreSQL spend (service_ticks, cpu_spent, thread_cpu).
 
 # generate_documents JAR WORK DOCUMENTS WARM_UP: DOCUMENTS + WARM_UP reports rendered as documents (the official HTML
 # tables, as `generate --documents-every 1` writes them); the first WARM_UP in name order are moved to WORK/warm-up
@@ -46,4 +46,25 @@ cpu_spent() {
     hz=$(getconf CLK_TCK)
     read -r jvm pg < <(service_ticks "$3" "$4")
     echo "CPU: service $(((jvm - $1) / hz)) s, PostgreSQL $(((pg - $2) / hz)) s"
+}
+
+# thread_cpu PID: the JVM's CPU seconds by thread, digits folded ("GC Thread#3" counts as "GC Thread#"), largest first:
+# where a service's CPU went besides its own code (the collector's workers and concurrent marking, the JIT compilers).
+# Threads that have ended (a bulk request's writer) count in the process's total only.
+thread_cpu() {
+    python3 - "$1" <<'PY'
+import collections, os, re, sys
+pid, hz = sys.argv[1], os.sysconf("SC_CLK_TCK")
+spent = collections.Counter()
+for task in os.listdir(f"/proc/{pid}/task"):
+    try:
+        stat = open(f"/proc/{pid}/task/{task}/stat").read()
+    except OSError:
+        continue
+    name = re.sub(r"\d+", "#", stat[stat.index("(") + 1:stat.rindex(")")])
+    fields = stat[stat.rindex(")") + 2:].split()
+    spent[name] += (int(fields[11]) + int(fields[12])) / hz
+print("service CPU by thread (alive at the end): "
+      + ", ".join(f"{name} {s:.1f} s" for name, s in spent.most_common(8) if s >= 0.1))
+PY
 }
