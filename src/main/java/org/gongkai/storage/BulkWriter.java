@@ -319,7 +319,7 @@ public class BulkWriter {
 
         CopyBuffer reports = new CopyBuffer();
         // one COPY per year: each goes to one partition of figure in long runs (routing once, full insert batches)
-        Map<Integer, CopyBuffer> figuresByYear = new TreeMap<>();
+        Map<Integer, List<Integer>> byYear = new TreeMap<>();
         CopyBuffer sources = new CopyBuffer();
         CopyBuffer checks = new CopyBuffer();
         List<Written> out = new ArrayList<>(batch.size());
@@ -348,8 +348,7 @@ public class BulkWriter {
                     .value(p.contentHash())
                     .value(p.documentId() == null ? "submitted" : "parsed")
                     .endRow();
-            CopyBuffer figures = figuresByYear.computeIfAbsent(r.year(), y -> new CopyBuffer());
-            figures.rows(ids[i], p.figureRows());
+            byYear.computeIfAbsent(r.year(), y -> new ArrayList<>()).add(i);
             sources.rows(ids[i], p.sourceRows());
             checks.rows(ids[i], p.checkRows());
             out.add(new Written(p.line(), ids[i], revisions[i], true));
@@ -360,8 +359,12 @@ public class BulkWriter {
                         + " document_id, region_code, province_code, city_code, sector, missing, failed_checks,"
                         + " content_sha256, origin)");
         long t2 = System.nanoTime();
-        for (CopyBuffer figures : figuresByYear.values())
-            figures.copyInto(c, "figure (report_id, metric_id, value, bound, year)");
+        // streamed: PostgreSQL stores a year's first rows while the writer makes the next
+        for (List<Integer> lines : byYear.values()) {
+            CopyBuffer.stream(c, "figure (report_id, metric_id, value, bound, year)", figures -> {
+                for (int i : lines) figures.rows(ids[i], batch.get(i).figureRows());
+            });
+        }
         long t3 = System.nanoTime();
         sources.copyInto(
                 c,

@@ -37,6 +37,9 @@ public final class CopyBuffer {
     private boolean rowStarted;
     private long rows;
 
+    /** The COPY the rows go to as they are made ({@link #stream}), or null when they wait for {@link #copyInto}. */
+    private CopyIn open;
+
     public CopyBuffer() {
         this(CHUNK, false);
     }
@@ -114,16 +117,41 @@ public final class CopyBuffer {
      * tab to their newline ({@link #rests()}). A newline byte ends a row and only that: text values carry theirs
      * escaped, and no byte of a multi-byte UTF-8 character is one.
      */
-    public CopyBuffer rows(long first, byte[] rests) {
+    public CopyBuffer rows(long first, byte[] rests) throws SQLException {
         int from = 0;
         for (int i = 0; i < rests.length; i++) {
             if (rests[i] != '\n') continue;
+            int row = 20 + i + 1 - from;
+            if (open != null && length + row > bytes.length) send();
             digits(first);
             append(rests, from, i + 1 - from);
             from = i + 1;
             rows++;
         }
         return this;
+    }
+
+    /** Makes rows for {@link #stream}, which sends them as each chunk fills. */
+    @FunctionalInterface
+    public interface RowMaker {
+        void make(CopyBuffer rows) throws SQLException;
+    }
+
+    /**
+     * COPYs into the table's columns the rows {@code maker} gives ({@link #rows(long, byte[])}), sending each chunk as it
+     * fills: PostgreSQL stores the first rows while the next are made, and the buffer stays one chunk. Answers the rows
+     * stored; a COPY that fails is cancelled, so the connection stays usable for the caller's rollback.
+     */
+    public static long stream(Connection c, String tableAndColumns, RowMaker maker) throws SQLException {
+        CopyBuffer b = new CopyBuffer();
+        b.open = c.unwrap(PGConnection.class).getCopyAPI().copyIn("COPY " + tableAndColumns + " FROM STDIN");
+        try {
+            maker.make(b);
+            b.send();
+            return b.open.endCopy();
+        } finally {
+            if (b.open.isActive()) b.open.cancelCopy();
+        }
     }
 
     public CopyBuffer endRow() {
@@ -142,12 +170,24 @@ public final class CopyBuffer {
         if (rows == 0) return 0;
         CopyIn copy = c.unwrap(PGConnection.class).getCopyAPI().copyIn("COPY " + tableAndColumns + " FROM STDIN");
         try {
-            for (int i = 0; i < chunks.size(); i++) copy.writeToCopy(chunks.get(i), 0, chunkLengths.get(i));
-            copy.writeToCopy(bytes, 0, length);
+            writeTo(copy);
             return copy.endCopy();
         } finally {
             if (copy.isActive()) copy.cancelCopy();
         }
+    }
+
+    /** What is made so far to the open COPY of {@link #stream}; the buffer is then empty. */
+    private void send() throws SQLException {
+        writeTo(open);
+        chunks.clear();
+        chunkLengths.clear();
+        length = 0;
+    }
+
+    private void writeTo(CopyIn copy) throws SQLException {
+        for (int i = 0; i < chunks.size(); i++) copy.writeToCopy(chunks.get(i), 0, chunkLengths.get(i));
+        if (length > 0) copy.writeToCopy(bytes, 0, length);
     }
 
     private long size() {

@@ -138,6 +138,66 @@ class CopyBufferTest {
         }
     }
 
+    /** The same rows streamed chunk by chunk as they are made; a refused row midway cancels the COPY. */
+    @Test
+    void streamsRowsAsTheyAreMade() throws Exception {
+        List<byte[]> reports = new ArrayList<>();
+        for (int r = 0; r < 2_000; r++) {
+            CopyBuffer rests = CopyBuffer.forRests();
+            for (int k = 0; k < 10; k++)
+                rests.value("第" + r + "份 " + k)
+                        .value(r * 10L + k)
+                        .value(-k)
+                        .value((Object) null)
+                        .value((Object) null)
+                        .value((Object) null)
+                        .endRow();
+            reports.add(rests.rests());
+        }
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            create(c);
+            long stored = CopyBuffer.stream(c, TABLE, rows -> {
+                for (int r = 0; r < reports.size(); r++) rows.rows(r + 1, reports.get(r));
+            });
+            assertThat(stored).isEqualTo(20_000);
+            try (Statement s = c.createStatement();
+                    ResultSet rs = s.executeQuery("select count(*), count(distinct id), sum(amount), min(label),"
+                            + " max(whole) from copy_buffer_probe")) {
+                rs.next();
+                assertThat(rs.getLong(1)).isEqualTo(20_000);
+                assertThat(rs.getLong(2)).isEqualTo(2_000);
+                // 0 + 1 + … + 19,999
+                assertThat(rs.getLong(3)).isEqualTo(19_999L * 20_000 / 2);
+                assertThat(rs.getString(4)).isEqualTo("第0份 0");
+                assertThat(rs.getLong(5)).isZero();
+            }
+            c.rollback();
+
+            create(c);
+            CopyBuffer bad = CopyBuffer.forRests();
+            bad.value("bad")
+                    .value("not a number")
+                    .value(0)
+                    .value((Object) null)
+                    .value((Object) null)
+                    .value((Object) null)
+                    .endRow();
+            assertThatThrownBy(() -> CopyBuffer.stream(c, TABLE, rows -> {
+                        for (int r = 0; r < reports.size(); r++) rows.rows(r + 1, reports.get(r));
+                        rows.rows(0, bad.rests());
+                    }))
+                    .isInstanceOfSatisfying(
+                            SQLException.class, e -> assertThat(e.getSQLState()).isEqualTo("22P02"));
+            c.rollback();
+            try (Statement s = c.createStatement();
+                    ResultSet rs = s.executeQuery("select 41 + 1")) {
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getInt(1)).isEqualTo(42);
+            }
+        }
+    }
+
     @Test
     void aRowTheDatabaseRefusesLeavesTheConnectionUsable() throws Exception {
         try (Connection c = dataSource.getConnection()) {
