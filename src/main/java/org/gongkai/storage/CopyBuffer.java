@@ -16,8 +16,8 @@ import org.postgresql.copy.CopyIn;
  * Rows in PostgreSQL's COPY text format, built in memory for one batch and sent with {@code COPY … FROM STDIN}: the
  * fastest way into a table short of writing its files.
  *
- * <p>The rows are kept as UTF-8 bytes (the encoding the JDBC driver sets for its connections) in chunks of at most
- * {@value #CHUNK} bytes, sent as they are: a batch's millions of figure rows are neither one large array (which the
+ * <p>The rows are kept as UTF-8 bytes (the encoding the JDBC driver sets for its connections) in chunks of
+ * {@value #CHUNK} bytes (larger only for one value that is), sent as they are, or while they are made ({@link #stream}): a batch's millions of figure rows are neither one large array (which the
  * garbage collector handles apart and which starts a marking cycle each time) nor copied into a {@code String} and
  * encoded again on the way out.
  */
@@ -51,7 +51,7 @@ public final class CopyBuffer {
     }
 
     /**
-     * A buffer for the rests of rows ({@link #rests}): each row's values after its first, each with its tab before
+     * A buffer for the rests of rows ({@link #rests()}): each row's values after its first, each with its tab before
      * it, ended by {@link #endRow}; the writer puts a first value before each ({@link #rows(long, byte[])}).
      */
     public static CopyBuffer forRests() {
