@@ -75,25 +75,27 @@ public final class ContentHash {
     private static final SerializedString[] KINDS = codes(SourceKind.values(), SourceKind::code);
 
     /**
-     * The catalogue's metric keys (the keys of nearly every figure map) in {@link String#compareTo} order, each with its
-     * quoted bytes: a map whose keys are all here is written in that order without sorting it (sorting a report's ~150
-     * keys, which share long prefixes, was most of the hash's time). Other keys are sorted and quoted as they come.
+     * The catalogue's metric keys (the keys of nearly every figure map) in {@link String#compareTo} order, quoted once,
+     * and each key's place in that order: a map whose keys are all here is written in that order without sorting it
+     * (sorting a report's ~150 keys, which share long prefixes, was most of the hash's time). Other keys are sorted and
+     * quoted as they come.
      */
-    private static final Map<String, RankedKey> CATALOGUE_KEYS = rankedKeys();
+    private static final SerializedString[] CATALOGUE_KEYS;
 
-    private record RankedKey(SerializedString quoted, int rank) {}
+    private static final Map<String, Integer> RANKS = new HashMap<>();
 
-    private ContentHash() {}
-
-    private static Map<String, RankedKey> rankedKeys() {
+    static {
         List<String> keys = new ArrayList<>();
         for (Metric m : MetricCatalogue.standard().all()) keys.add(m.key());
         Collections.sort(keys);
-        Map<String, RankedKey> ranked = new HashMap<>();
-        for (int i = 0; i < keys.size(); i++)
-            ranked.put(keys.get(i), new RankedKey(new SerializedString(keys.get(i)), i));
-        return ranked;
+        CATALOGUE_KEYS = new SerializedString[keys.size()];
+        for (int i = 0; i < keys.size(); i++) {
+            CATALOGUE_KEYS[i] = new SerializedString(keys.get(i));
+            RANKS.put(keys.get(i), i);
+        }
     }
+
+    private ContentHash() {}
 
     public static byte[] of(CanonicalReport report) {
         MessageDigest digest = sha256();
@@ -140,22 +142,20 @@ public final class ContentHash {
 
     private static void writeFigures(JsonGenerator g, Map<String, Figure> figures) throws IOException {
         g.writeStartObject();
-        RankedKey[] keys = new RankedKey[CATALOGUE_KEYS.size()];
-        Figure[] byRank = new Figure[keys.length];
+        Figure[] byRank = new Figure[CATALOGUE_KEYS.length];
         boolean ranked = true;
         for (Map.Entry<String, Figure> e : figures.entrySet()) {
-            RankedKey k = CATALOGUE_KEYS.get(e.getKey());
-            if (k == null) {
+            Integer rank = RANKS.get(e.getKey());
+            if (rank == null) {
                 ranked = false;
                 break;
             }
-            keys[k.rank()] = k;
-            byRank[k.rank()] = e.getValue();
+            byRank[rank] = e.getValue();
         }
         if (ranked) {
-            for (int i = 0; i < keys.length; i++) {
-                if (keys[i] == null) continue;
-                g.writeFieldName(keys[i].quoted());
+            for (int i = 0; i < byRank.length; i++) {
+                if (byRank[i] == null) continue;
+                g.writeFieldName(CATALOGUE_KEYS[i]);
                 write(g, byRank[i]);
             }
         } else {

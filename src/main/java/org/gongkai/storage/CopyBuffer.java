@@ -27,8 +27,11 @@ public final class CopyBuffer {
 
     private static final byte[] NULL = {'\\', 'N'};
 
-    private final List<byte[]> chunks = new ArrayList<>();
-    private final List<Integer> chunkLengths = new ArrayList<>();
+    /** Full chunks set aside, in order; the one being filled is {@link #bytes}. */
+    private final List<Chunk> chunks = new ArrayList<>();
+
+    private record Chunk(byte[] bytes, int length) {}
+
     private byte[] bytes;
     private int length;
     /** Rows without their first value ({@link #forRests}): every value, the first too, has its tab before it. */
@@ -60,11 +63,13 @@ public final class CopyBuffer {
 
     /** The rows of a {@link #forRests} buffer as one array, each ended by its newline. */
     public byte[] rests() {
-        byte[] out = new byte[(int) size()];
+        int size = length;
+        for (Chunk chunk : chunks) size += chunk.length();
+        byte[] out = new byte[size];
         int at = 0;
-        for (int i = 0; i < chunks.size(); i++) {
-            System.arraycopy(chunks.get(i), 0, out, at, chunkLengths.get(i));
-            at += chunkLengths.get(i);
+        for (Chunk chunk : chunks) {
+            System.arraycopy(chunk.bytes(), 0, out, at, chunk.length());
+            at += chunk.length();
         }
         System.arraycopy(bytes, 0, out, at, length);
         return out;
@@ -181,19 +186,12 @@ public final class CopyBuffer {
     private void send() throws SQLException {
         writeTo(open);
         chunks.clear();
-        chunkLengths.clear();
         length = 0;
     }
 
     private void writeTo(CopyIn copy) throws SQLException {
-        for (int i = 0; i < chunks.size(); i++) copy.writeToCopy(chunks.get(i), 0, chunkLengths.get(i));
+        for (Chunk chunk : chunks) copy.writeToCopy(chunk.bytes(), 0, chunk.length());
         if (length > 0) copy.writeToCopy(bytes, 0, length);
-    }
-
-    private long size() {
-        long n = length;
-        for (int len : chunkLengths) n += len;
-        return n;
     }
 
     private void separate() {
@@ -269,8 +267,7 @@ public final class CopyBuffer {
             bytes = Arrays.copyOf(bytes, Math.min(CHUNK, Math.max(bytes.length * 2, length + n)));
             return;
         }
-        chunks.add(bytes);
-        chunkLengths.add(length);
+        chunks.add(new Chunk(bytes, length));
         bytes = new byte[Math.max(CHUNK, n)];
         length = 0;
     }

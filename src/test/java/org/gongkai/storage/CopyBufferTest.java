@@ -14,6 +14,7 @@ import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiFunction;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -95,23 +96,8 @@ class CopyBufferTest {
      */
     @Test
     void assemblesRowsFromRestsAcrossChunks() throws Exception {
-        List<byte[]> reports = new ArrayList<>();
-        List<String> labels = new ArrayList<>();
-        for (int r = 0; r < 300; r++) {
-            CopyBuffer rests = CopyBuffer.forRests();
-            for (int k = 0; k < 10; k++) {
-                String label = "第" + r + "份\t" + "x".repeat(r % 97) + "\n" + k;
-                labels.add(label);
-                rests.value(label)
-                        .value(BigDecimal.valueOf(r * 10L + k))
-                        .value(-k)
-                        .value((Object) null)
-                        .value((Object) null)
-                        .value((Object) null)
-                        .endRow();
-            }
-            reports.add(rests.rests());
-        }
+        BiFunction<Integer, Integer, String> label = (r, k) -> "第" + r + "份\t" + "x".repeat(r % 97) + "\n" + k;
+        List<byte[]> reports = reportRests(300, label);
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             create(c);
@@ -127,7 +113,7 @@ class CopyBufferTest {
                     int r = i / 10;
                     int k = i % 10;
                     assertThat(rs.getLong(1)).isEqualTo(r + 1);
-                    assertThat(rs.getString(2)).isEqualTo(labels.get(i));
+                    assertThat(rs.getString(2)).isEqualTo(label.apply(r, k));
                     assertThat(rs.getLong(3)).isEqualTo(r * 10L + k);
                     assertThat(rs.getLong(4)).isEqualTo(-k);
                     i++;
@@ -141,19 +127,7 @@ class CopyBufferTest {
     /** The same rows streamed chunk by chunk as they are made; a refused row midway cancels the COPY. */
     @Test
     void streamsRowsAsTheyAreMade() throws Exception {
-        List<byte[]> reports = new ArrayList<>();
-        for (int r = 0; r < 2_000; r++) {
-            CopyBuffer rests = CopyBuffer.forRests();
-            for (int k = 0; k < 10; k++)
-                rests.value("第" + r + "份 " + k)
-                        .value(r * 10L + k)
-                        .value(-k)
-                        .value((Object) null)
-                        .value((Object) null)
-                        .value((Object) null)
-                        .endRow();
-            reports.add(rests.rests());
-        }
+        List<byte[]> reports = reportRests(2_000, (r, k) -> "第" + r + "份 " + k);
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             create(c);
@@ -217,6 +191,28 @@ class CopyBufferTest {
                 assertThat(rs.getInt(1)).isEqualTo(42);
             }
         }
+    }
+
+    /**
+     * {@code count} reports' rows as the validating threads make them: for each, ten rests (label, amount r·10 + k,
+     * whole −k, three nulls) in one array.
+     */
+    private static List<byte[]> reportRests(int count, BiFunction<Integer, Integer, String> label) {
+        List<byte[]> reports = new ArrayList<>();
+        for (int r = 0; r < count; r++) {
+            CopyBuffer rests = CopyBuffer.forRests();
+            for (int k = 0; k < 10; k++) {
+                rests.value(label.apply(r, k))
+                        .value(BigDecimal.valueOf(r * 10L + k))
+                        .value(-k)
+                        .value((Object) null)
+                        .value((Object) null)
+                        .value((Object) null)
+                        .endRow();
+            }
+            reports.add(rests.rests());
+        }
+        return reports;
     }
 
     private static void create(Connection c) throws Exception {
