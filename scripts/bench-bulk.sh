@@ -5,9 +5,10 @@
 # With RAW=1 it then COPYs the same report rows and figures into empty copies of the tables (as `gongkai bench` does)
 # and prints that time too: bulk ÷ raw COPY. With STEPS=1 it prints the bulk writer's time per step, summed over the
 # batches (its debug line), and the folds' time.
+# FAULT_SHARE=0.02 injects faults into that share of the reports, as `gongkai bench` does.
 # KEEP_LOG=FILE keeps the service's log there. THREADS=1 prints the service's CPU by thread (garbage collector, JIT,
 # request threads).
-# Usage: [RAW=1] [STEPS=1] [THREADS=1] [KEEP_LOG=FILE] scripts/bench-bulk.sh [REPORTS]   (after ./mvnw -B package -DskipTests)
+# Usage: [FAULT_SHARE=S] [RAW=1] [STEPS=1] [THREADS=1] [KEEP_LOG=FILE] scripts/bench-bulk.sh [REPORTS]   (after ./mvnw -B package -DskipTests)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/bench-common.sh
@@ -21,7 +22,7 @@ password="bench-$(od -An -N12 -tx1 /dev/urandom | tr -d ' \n')"
 service=""
 trap '[ -n "$service" ] && { kill "$service" 2>/dev/null || true; wait "$service" 2>/dev/null || true; };
       [ -n "${KEEP_LOG:-}" ] && cp "$work/service.log" "$KEEP_LOG"; rm -rf "$work"' EXIT
-java -jar "$jar" generate --reports "$reports" --fault-share 0 --no-truth --out "$work/gen" >/dev/null
+java -jar "$jar" generate --reports "$reports" --fault-share "${FAULT_SHARE:-0}" --no-truth --out "$work/gen" >/dev/null
 steps=()
 [ -n "${STEPS:-}" ] && steps=('-Dquarkus.log.category."org.gongkai.storage.BulkWriter".level=DEBUG')
 GONGKAI_ADMIN_TOKEN="$token" GONGKAI_EMBEDDED_DATA_DIR="$work/pg" GONGKAI_EMBEDDED_PORT="$db_port" \

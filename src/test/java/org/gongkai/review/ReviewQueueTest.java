@@ -271,6 +271,26 @@ class ReviewQueueTest {
                 .containsExactly("chain");
     }
 
+    @Test
+    void aChainItemLeavesTheQueueWhenLastYearIsSubmittedAgainAndMatches() {
+        // 中卫市民政局: 2023 carries over 6 (4 + 6 = 9 + 1), 2022 carried forward 2 (5 + 0 = 3 + 2): broken
+        Posted later = post(report("中卫市民政局", "640500", 2023, table(4, 6, 9, 1)));
+        post(report("中卫市民政局", "640500", 2022, table(5, 0, 3, 2)));
+        String mine = "regionCode=640500&agencyId=" + later.agency();
+        assertThat(queue(mine).getList("items.kind", String.class)).containsExactly("chain");
+        // the bureau sends 2022 again, now carrying forward 6 (9 + 0 = 3 + 6): the chain holds, nothing is left open
+        post(report("中卫市民政局", "640500", 2022, table(9, 0, 3, 6)));
+        assertThat(queue(mine).getList("items")).isEmpty();
+        // and breaking it again queues it again, against the new revision
+        String third = post(report("中卫市民政局", "640500", 2022, table(9, 0, 8, 1))).id();
+        JsonPath open = queue(mine);
+        assertThat(open.getList("items.kind", String.class)).containsExactly("chain");
+        assertThat(open.getString("items[0].reportId")).isEqualTo(later.id());
+        assertThat(open.getString("items[0].relatedReportId")).isEqualTo(third);
+        assertThat(open.getInt("items[0].expected")).isEqualTo(1);
+        assertThat(open.getInt("items[0].actual")).isEqualTo(6);
+    }
+
     /**
      * A bulk batch holding whole histories (each agency's years one after another, as a bureau's loader sends them):
      * every year is judged against the years before it in the same batch. The truth is the rule worked out here over
