@@ -5,10 +5,12 @@
 # With RAW=1 it then COPYs the same report rows and figures into empty copies of the tables (as `gongkai bench` does)
 # and prints that time too: bulk ÷ raw COPY. With STEPS=1 it prints the bulk writer's time per step, summed over the
 # batches (its debug line), and the folds' time.
+# CLIENT=1 posts with `gongkai load` (a client JVM, as `gongkai bench` posts from its own) instead of curl; SAMPLE=1
+# scrapes /q/metrics every 250 ms meanwhile, as the bench's memory sampler does.
 # FAULT_SHARE=0.02 injects faults into that share of the reports, as `gongkai bench` does.
 # KEEP_LOG=FILE keeps the service's log there. THREADS=1 prints the service's CPU by thread (garbage collector, JIT,
 # request threads).
-# Usage: [FAULT_SHARE=S] [RAW=1] [STEPS=1] [THREADS=1] [KEEP_LOG=FILE] scripts/bench-bulk.sh [REPORTS]   (after ./mvnw -B package -DskipTests)
+# Usage: [CLIENT=1] [SAMPLE=1] [FAULT_SHARE=S] [RAW=1] [STEPS=1] [THREADS=1] [KEEP_LOG=FILE] scripts/bench-bulk.sh [REPORTS]   (after ./mvnw -B package -DskipTests)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/bench-common.sh
@@ -32,9 +34,24 @@ service=$!
 wait_ready "$port"
 read -r jvm_before pg_before < <(service_ticks "$service" "$work/pg")
 start=$(date +%s.%N)
-curl -sf -X POST -H "Authorization: Bearer $token" -H "Content-Type: application/x-ndjson" \
-    -T "$work/gen/reports.ndjson" "http://localhost:$port/api/reports/bulk" | tail -n 1
+sampler=""
+if [ -n "${SAMPLE:-}" ]; then
+    # as `gongkai bench` samples the service's heap while it loads
+    (while :; do curl -s -H "Authorization: Bearer $token" "http://localhost:$port/q/metrics" >/dev/null; sleep 0.25; done) &
+    sampler=$!
+fi
+if [ -n "${URLCONN:-}" ]; then
+    /usr/bin/time -f "client (HttpURLConnection): %U s user, %S s system" \
+        java /tmp/post/Post.java "http://localhost:$port/api/reports/bulk" "$token" "$work/gen/reports.ndjson"
+elif [ -n "${CLIENT:-}" ]; then
+    /usr/bin/time -f "client (gongkai load): %U s user, %S s system" \
+        java ${CLIENT_OPTIONS:-} -jar "$jar" load --quiet --url "http://localhost:$port" --token "$token" "$work/gen/reports.ndjson" | tail -n 1
+else
+    curl -sf -X POST -H "Authorization: Bearer $token" -H "Content-Type: application/x-ndjson" \
+        -T "$work/gen/reports.ndjson" "http://localhost:$port/api/reports/bulk" | tail -n 1
+fi
 end=$(date +%s.%N)
+[ -n "$sampler" ] && kill "$sampler"
 cpu=$(cpu_spent "$jvm_before" "$pg_before" "$service" "$work/pg")
 bulk=$(echo "$end - $start" | bc)
 echo "bulk load of $reports reports: $bulk s wall; $cpu"

@@ -10,36 +10,41 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The service under measurement, started as its own JVM on its own embedded PostgreSQL, with its resident memory and
- * heap sampled while it works.
+ * The service under measurement, started as its own JVM on its own embedded PostgreSQL, with its resident memory
+ * sampled while it works (from {@code /proc}) and its heap's peaks read from its own GC log: the heap is fullest just
+ * before a collection, which the log gives for each one, and reading a file asks nothing of the service (scraping
+ * {@code /q/metrics} every 250 ms cost it 9.5 ms of CPU a scrape, idle, 2026-12-06: a load shared its cores with the
+ * measurement).
  */
 final class ServiceProcess implements AutoCloseable {
 
     private static final Pattern HEAP =
             Pattern.compile("^jvm_memory_used_bytes\\{area=\"heap\"[^}]*} ([0-9.E+]+)", Pattern.MULTILINE);
+    /** A collection in a {@code -Xlog:gc} line, heap before and after: {@code Pause Young (Normal) … 301M->45M(512M)}. */
+    private static final Pattern COLLECTION = Pattern.compile("(\\d+)([KMG])->\\d+[KMG]\\(\\d+[KMG]\\)");
 
     private final Process process;
     private final String baseUrl;
+    private final Path gcLog;
+    /** How much of the GC log the current phase's peak starts after. */
+    private long gcLogMark;
+
     private final HttpClient http = HttpClient.newHttpClient();
     private final ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor();
     private final AtomicLong peakRss = new AtomicLong();
-    private final AtomicLong peakHeap = new AtomicLong();
-    private ScheduledFuture<?> sampling;
-    private final Object sampleLock = new Object();
 
-    private ServiceProcess(Process process, String baseUrl) {
+    private ServiceProcess(Process process, String baseUrl, Path gcLog) {
         this.process = process;
         this.baseUrl = baseUrl;
+        this.gcLog = gcLog;
     }
 
     static ServiceProcess start(Path jar, Path dataDir, int httpPort, int dbPort, String heap, Path log)
@@ -50,7 +55,7 @@ final class ServiceProcess implements AutoCloseable {
         pb.environment().remove("QUARKUS_DATASOURCE_JDBC_URL");
         // the child's admin token, made here so that the bench can call it (every endpoint needs one)
         String token = "bench-" + java.util.UUID.randomUUID() + java.util.UUID.randomUUID();
-        return started(pb, httpPort, token);
+        return started(pb, gcLog(log), httpPort, token);
     }
 
     /**
@@ -67,7 +72,7 @@ final class ServiceProcess implements AutoCloseable {
         // on a busy machine a first connection can take longer than the service's 3 s login / 5 s acquisition bounds
         pb.environment().put("QUARKUS_DATASOURCE_JDBC_LOGIN_TIMEOUT", "30S");
         pb.environment().put("QUARKUS_DATASOURCE_JDBC_ACQUISITION_TIMEOUT", "30S");
-        return started(pb, httpPort, first.token);
+        return started(pb, gcLog(log), httpPort, first.token);
     }
 
     /** The embedded server's password, as the service keeps it in its data directory. */
@@ -81,42 +86,26 @@ final class ServiceProcess implements AutoCloseable {
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx" + heap,
                 "-XX:+UseG1GC",
+                "-Xlog:gc:file=" + gcLog(log),
                 "-jar",
                 jar.toString()));
         return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
     }
 
-    private static ServiceProcess started(ProcessBuilder pb, int httpPort, String token)
+    /** Where the service beside {@code log} writes its GC log. */
+    private static Path gcLog(Path log) {
+        return log.resolveSibling(log.getFileName() + ".gc");
+    }
+
+    private static ServiceProcess started(ProcessBuilder pb, Path gcLog, int httpPort, String token)
             throws IOException, InterruptedException {
         pb.environment().put("QUARKUS_HTTP_PORT", Integer.toString(httpPort));
         pb.environment().put("GONGKAI_ADMIN_TOKEN", token);
-        ServiceProcess s = new ServiceProcess(pb.start(), "http://localhost:" + httpPort);
+        ServiceProcess s = new ServiceProcess(pb.start(), "http://localhost:" + httpPort, gcLog);
         s.token = token;
         s.awaitReady(Duration.ofMinutes(3));
-        s.startSampling();
+        s.sampler.scheduleAtFixedRate(s::sample, 0, 250, TimeUnit.MILLISECONDS);
         return s;
-    }
-
-    private synchronized void startSampling() {
-        sampling = sampler.scheduleAtFixedRate(this::sample, 0, 250, TimeUnit.MILLISECONDS);
-    }
-
-    /**
-     * Runs {@code timed} with the memory sampler stopped: its scrape of {@code /q/metrics} every 250 ms is the bench's
-     * own load on the service, which a latency measured in fractions of a millisecond would count as the service's.
-     */
-    <T> T unsampled(Callable<T> timed) throws Exception {
-        synchronized (this) {
-            sampling.cancel(false);
-        }
-        synchronized (sampleLock) {
-            // a sample already under way ends before the first timed request
-        }
-        try {
-            return timed.call();
-        } finally {
-            startSampling();
-        }
     }
 
     /** Where the service listens, e.g. {@code http://localhost:18080}. */
@@ -146,8 +135,30 @@ final class ServiceProcess implements AutoCloseable {
         return peakRss.get();
     }
 
+    /**
+     * The fullest the heap was since {@link #resetPeaks}: the largest heap before a collection in the GC log since then,
+     * or the heap now when none ran since.
+     */
     long peakHeapBytes() {
-        return peakHeap.get();
+        long peak = heapNowBytes();
+        try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(gcLog.toFile(), "r")) {
+            f.seek(Math.min(gcLogMark, f.length()));
+            byte[] rest = new byte[(int) Math.min(Integer.MAX_VALUE - 8, f.length() - f.getFilePointer())];
+            f.readFully(rest);
+            Matcher m = COLLECTION.matcher(new String(rest, java.nio.charset.StandardCharsets.UTF_8));
+            while (m.find()) peak = Math.max(peak, bytes(Long.parseLong(m.group(1)), m.group(2)));
+        } catch (IOException e) {
+            // no GC log (yet): the heap now is what is known
+        }
+        return peak;
+    }
+
+    private static long bytes(long size, String unit) {
+        return switch (unit) {
+            case "K" -> size << 10;
+            case "M" -> size << 20;
+            default -> size << 30;
+        };
     }
 
     /** The heap in use now, as the service's own metrics say. */
@@ -175,7 +186,11 @@ final class ServiceProcess implements AutoCloseable {
             // without clear_refs (not Linux, not permitted) the high-water mark spans the process's life
         }
         peakRss.set(0);
-        peakHeap.set(0);
+        try {
+            gcLogMark = Files.size(gcLog);
+        } catch (IOException e) {
+            gcLogMark = 0; // not written yet: every collection is this phase's
+        }
     }
 
     private void awaitReady(Duration timeout) throws InterruptedException {
@@ -197,19 +212,12 @@ final class ServiceProcess implements AutoCloseable {
     }
 
     private void sample() {
-        synchronized (sampleLock) {
-            sampleNow();
-        }
-    }
-
-    private void sampleNow() {
         try {
             for (String line : Files.readAllLines(proc("status"))) {
                 // VmHWM: the peak between samples
                 if (line.startsWith("VmRSS:") || line.startsWith("VmHWM:"))
                     peakRss.accumulateAndGet(kib(line), Math::max);
             }
-            peakHeap.accumulateAndGet(heapNowBytes(), Math::max);
         } catch (IOException | RuntimeException e) {
             // the process may be between states; the next sample will tell
         }
