@@ -5,8 +5,8 @@
 # With RAW=1 it then COPYs the same report rows and figures into empty copies of the tables (as `gongkai bench` does)
 # and prints that time too: bulk ÷ raw COPY. With STEPS=1 it prints the bulk writer's time per step, summed over the
 # batches (its debug line), and the folds' time.
-# CLIENT=1 posts with `gongkai load` (a client JVM, as `gongkai bench` posts from its own) instead of curl; SAMPLE=1
-# scrapes /q/metrics every 250 ms meanwhile, as the bench's memory sampler does.
+# CLIENT=1 posts with `gongkai load` (a client JVM with java.net.http, as `gongkai bench` did until 2026-12-06) instead
+# of curl, and prints its CPU; SAMPLE=1 scrapes /q/metrics every 250 ms meanwhile, as the bench's memory sampler did.
 # FAULT_SHARE=0.02 injects faults into that share of the reports, as `gongkai bench` does.
 # KEEP_LOG=FILE keeps the service's log there. THREADS=1 prints the service's CPU by thread (garbage collector, JIT,
 # request threads).
@@ -40,12 +40,9 @@ if [ -n "${SAMPLE:-}" ]; then
     (while :; do curl -s -H "Authorization: Bearer $token" "http://localhost:$port/q/metrics" >/dev/null; sleep 0.25; done) &
     sampler=$!
 fi
-if [ -n "${URLCONN:-}" ]; then
-    /usr/bin/time -f "client (HttpURLConnection): %U s user, %S s system" \
-        java /tmp/post/Post.java "http://localhost:$port/api/reports/bulk" "$token" "$work/gen/reports.ndjson"
-elif [ -n "${CLIENT:-}" ]; then
+if [ -n "${CLIENT:-}" ]; then
     /usr/bin/time -f "client (gongkai load): %U s user, %S s system" \
-        java ${CLIENT_OPTIONS:-} -jar "$jar" load --quiet --url "http://localhost:$port" --token "$token" "$work/gen/reports.ndjson" | tail -n 1
+        java -jar "$jar" load --quiet --url "http://localhost:$port" --token "$token" "$work/gen/reports.ndjson" | tail -n 1
 else
     curl -sf -X POST -H "Authorization: Bearer $token" -H "Content-Type: application/x-ndjson" \
         -T "$work/gen/reports.ndjson" "http://localhost:$port/api/reports/bulk" | tail -n 1
