@@ -82,6 +82,13 @@ public final class EmbeddedDatabase implements AutoCloseable {
         }
     }
 
+    /** Where the server writes its log: {@code <data directory>.log}, e.g. {@code data/postgres.log}. */
+    static java.io.File serverLog(Path dataDirectory) {
+        return dataDirectory
+                .resolveSibling(dataDirectory.getFileName() + ".log")
+                .toFile();
+    }
+
     /** Clears an orphan away, starts the server (same port after the first time), sets the password when new. */
     private synchronized void launch() {
         try {
@@ -98,8 +105,9 @@ public final class EmbeddedDatabase implements AutoCloseable {
                     // a bulk batch holds one advisory lock per agency-year (2,500 by default) in the shared lock table
                     .setServerConfig("max_locks_per_transaction", "256")
                     .setServerConfig("random_page_cost", "1.1")
-                    .setOutputRedirector(ProcessBuilder.Redirect.appendTo(new java.io.File("/tmp/pgdebug.log")))
-                    .setErrorRedirector(ProcessBuilder.Redirect.appendTo(new java.io.File("/tmp/pgdebug.log")));
+                    // the server's own log beside its data directory (inside, initdb would find it not empty)
+                    .setOutputRedirector(ProcessBuilder.Redirect.appendTo(serverLog(dataDirectory)))
+                    .setErrorRedirector(ProcessBuilder.Redirect.appendTo(serverLog(dataDirectory)));
             if (durable) {
                 builder.setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on");
             }
