@@ -14,8 +14,8 @@ import java.util.Map;
 /**
  * The answer cache's figure: one dashboard question (items published per year in one province) asked again and again
  * over HTTP, every answer after the first from the cache ({@code Gongkai-Cache: hit}, checked), timed p50 and p95 after
- * {@link #WARM_UP} untimed ones. PostgreSQL's autovacuum workers at work at the
- * start and at the end are counted: after a large load they share the two cores with the service for a while.
+ * {@link #WARM_UP} untimed ones. PostgreSQL's autovacuum workers at work at the start and at the end are counted: after
+ * a large load they share the two cores with the service for a while.
  *
  * <p>The requests go out as {@code scripts/cache-hits.py} sends them: blocking, one after another on one keep-alive
  * connection ({@link HttpURLConnection}), not through the JDK's {@code HttpClient}, whose hand-offs between its own

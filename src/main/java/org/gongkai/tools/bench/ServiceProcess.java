@@ -1,10 +1,12 @@
 package org.gongkai.tools.bench;
 
 import java.io.IOException;
+import java.io.RandomAccessFile;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -141,11 +143,11 @@ final class ServiceProcess implements AutoCloseable {
      */
     long peakHeapBytes() {
         long peak = heapNowBytes();
-        try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(gcLog.toFile(), "r")) {
+        try (RandomAccessFile f = new RandomAccessFile(gcLog.toFile(), "r")) {
             f.seek(Math.min(gcLogMark, f.length()));
             byte[] rest = new byte[(int) Math.min(Integer.MAX_VALUE - 8, f.length() - f.getFilePointer())];
             f.readFully(rest);
-            Matcher m = COLLECTION.matcher(new String(rest, java.nio.charset.StandardCharsets.UTF_8));
+            Matcher m = COLLECTION.matcher(new String(rest, StandardCharsets.UTF_8));
             while (m.find()) peak = Math.max(peak, bytes(Long.parseLong(m.group(1)), m.group(2)));
         } catch (IOException e) {
             // no GC log (yet): the heap now is what is known
