@@ -22,7 +22,9 @@ db_port="${BENCH_DB_PORT:-54380}"
 token="bench-$(od -An -N24 -tx1 /dev/urandom | tr -d ' \n')"
 password="bench-$(od -An -N12 -tx1 /dev/urandom | tr -d ' \n')"
 service=""
-trap '[ -n "$service" ] && { kill "$service" 2>/dev/null || true; wait "$service" 2>/dev/null || true; };
+sampler=""
+trap '[ -n "$sampler" ] && kill "$sampler" 2>/dev/null;
+      [ -n "$service" ] && { kill "$service" 2>/dev/null || true; wait "$service" 2>/dev/null || true; };
       [ -n "${KEEP_LOG:-}" ] && cp "$work/service.log" "$KEEP_LOG"; rm -rf "$work"' EXIT
 java -jar "$jar" generate --reports "$reports" --fault-share "${FAULT_SHARE:-0}" --no-truth --out "$work/gen" >/dev/null
 steps=()
@@ -34,9 +36,8 @@ service=$!
 wait_ready "$port"
 read -r jvm_before pg_before < <(service_ticks "$service" "$work/pg")
 start=$(date +%s.%N)
-sampler=""
 if [ -n "${SAMPLE:-}" ]; then
-    # as `gongkai bench` samples the service's heap while it loads
+    # as `gongkai bench` sampled the service's heap while it loaded, until 2026-12-06
     (while :; do curl -s -H "Authorization: Bearer $token" "http://localhost:$port/q/metrics" >/dev/null; sleep 0.25; done) &
     sampler=$!
 fi
@@ -48,7 +49,7 @@ else
         -T "$work/gen/reports.ndjson" "http://localhost:$port/api/reports/bulk" | tail -n 1
 fi
 end=$(date +%s.%N)
-[ -n "$sampler" ] && kill "$sampler"
+[ -n "$sampler" ] && { kill "$sampler"; sampler=""; }
 cpu=$(cpu_spent "$jvm_before" "$pg_before" "$service" "$work/pg")
 bulk=$(echo "$end - $start" | bc)
 echo "bulk load of $reports reports: $bulk s wall; $cpu"

@@ -94,6 +94,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
         try {
             OrphanedServer.clear(dataDirectory);
             Optional<String> stored = ServerPassword.stored(dataDirectory);
+            ProcessBuilder.Redirect serverLog = ProcessBuilder.Redirect.appendTo(serverLog(dataDirectory));
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setDataDirectory(dataDirectory)
                     .setCleanDataDirectory(false)
@@ -106,8 +107,8 @@ public final class EmbeddedDatabase implements AutoCloseable {
                     .setServerConfig("max_locks_per_transaction", "256")
                     .setServerConfig("random_page_cost", "1.1")
                     // the server's own log beside its data directory (inside, initdb would find it not empty)
-                    .setOutputRedirector(ProcessBuilder.Redirect.appendTo(serverLog(dataDirectory)))
-                    .setErrorRedirector(ProcessBuilder.Redirect.appendTo(serverLog(dataDirectory)));
+                    .setOutputRedirector(serverLog)
+                    .setErrorRedirector(serverLog);
             if (durable) {
                 builder.setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on");
             }

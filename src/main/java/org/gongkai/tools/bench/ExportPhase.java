@@ -42,9 +42,10 @@ final class ExportPhase {
                 row.put("rows", lines);
                 row.put("rows_per_second", lines / s);
             }
-            row.put("peak_heap_mib_during", BenchResults.mib(service.peakHeapBytes()));
+            long peakHeap = service.peakHeapBytes(); // reads the GC log and asks the service: once
+            row.put("peak_heap_mib_during", BenchResults.mib(peakHeap));
             row.put("heap_mib_before", BenchResults.mib(heapBefore));
-            row.put("heap_growth_mib", BenchResults.mib(service.peakHeapBytes() - heapBefore));
+            row.put("heap_growth_mib", BenchResults.mib(peakHeap - heapBefore));
             rows.add(row);
             System.out.printf(
                     "export %s: %.2f s, %,d bytes%s%n",
